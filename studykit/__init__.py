@@ -1,0 +1,1 @@
+"""Compile one canonical tree of ML-interview questions into study artifacts."""

@@ -1,0 +1,107 @@
+"""`python build.py`: validate the content, then build the selected artifacts into dist/.
+
+Exit codes: 0 success, 1 a bug in the builder itself, 2 content problems
+(each printed as `path:line: message`; nothing is written).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from .builders import BUILDERS, BuildContext
+from .builders.base import template_environment
+from .figures import FigureStore
+from .loader import load_catalog
+from .model import DIFFICULTIES, Catalog
+from .output import staged_directory
+from .problems import ContentError
+from .project import CONTENT_DIR, DIST_DIR, project_version
+from .validate import validate
+
+EXIT_OK, EXIT_BUG, EXIT_CONTENT = 0, 1, 2
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="build.py", description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="validate the content only; write nothing")
+    parser.add_argument("--only", action="append", choices=sorted(BUILDERS), metavar="ARTIFACT",
+                        help=f"build only these artifacts (repeatable): {', '.join(sorted(BUILDERS))}")
+    parser.add_argument("--topic", action="append", metavar="ID", help="build only these topics (repeatable)")
+    parser.add_argument("--content", type=Path, default=CONTENT_DIR, help="content folder (default: content/)")
+    parser.add_argument("--out", type=Path, default=DIST_DIR, help="output folder (default: dist/)")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of internal errors")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    try:
+        return run(args)
+    except ContentError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(err.problems)} problem(s) found; nothing was written.", file=sys.stderr)
+        return EXIT_CONTENT
+    except KeyboardInterrupt:
+        print("interrupted; dist/ was left as it was.", file=sys.stderr)
+        return 130
+    except Exception as err:  # noqa: BLE001 - a bug in the builder, not in content
+        if args.debug:
+            raise
+        print(f"internal error: {type(err).__name__}: {err} (run with --debug for the traceback)",
+              file=sys.stderr)
+        return EXIT_BUG
+
+
+def run(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    catalog, figures = load_valid_catalog(args.content)
+    if args.check:
+        print(summary(catalog) + ", 0 problems")
+        return EXIT_OK
+    catalog = select_topics(catalog, args.topic)
+    names = args.only or sorted(BUILDERS)
+    ctx = BuildContext(catalog=catalog, figures=figures, templates=template_environment())
+    keep = _entries_to_keep(args.out, names) if args.only else set()
+    with staged_directory(args.out, keep=keep) as staging:
+        for name in names:
+            written = BUILDERS[name]().build(ctx, staging)
+            print(f"{name}: {len(written)} files")
+    print(f"built {summary(catalog)} into {args.out} in {time.perf_counter() - started:.1f} s")
+    return EXIT_OK
+
+
+def load_valid_catalog(content_dir: Path) -> tuple[Catalog, FigureStore]:
+    """Load and validate everything; raise ContentError listing every problem."""
+    catalog, problems = load_catalog(content_dir, version=project_version())
+    figures = FigureStore(catalog.figures)
+    problems += validate(catalog, figures)
+    if problems:
+        raise ContentError(problems)
+    return catalog, figures
+
+
+def select_topics(catalog: Catalog, topic_ids: list[str] | None) -> Catalog:
+    if not topic_ids:
+        return catalog
+    known = {t.id for t in catalog.topics}
+    unknown = [t for t in topic_ids if t not in known]
+    if unknown:
+        raise SystemExit(f"build.py: unknown topic(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+    return replace(catalog, topics=tuple(t for t in catalog.topics if t.id in topic_ids))
+
+
+def summary(catalog: Catalog) -> str:
+    counts = catalog.count_by_difficulty()
+    by_level = ", ".join(f"{d} {counts[d]}" for d in DIFFICULTIES)
+    n_topics = len(catalog.topics)
+    return f"{n_topics} topic{'s' if n_topics != 1 else ''}, {len(catalog.questions)} questions ({by_level})"
+
+
+def _entries_to_keep(out: Path, rebuilt: list[str]) -> set[str]:
+    if not out.is_dir():
+        return set()
+    return {p.name for p in out.iterdir()} - set(rebuilt)

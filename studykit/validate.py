@@ -1,0 +1,71 @@
+"""Checks that need the whole catalog: ids, difficulties, figures, LaTeX, checks."""
+from __future__ import annotations
+
+import re
+
+from .checks import run_checks
+from .figures import FigureError, FigureStore
+from .latex import latex_problem
+from .model import DIFFICULTIES, Catalog, Question
+from .problems import Problem
+from .segments import DISPLAY, INLINE, UNCLOSED, split_segments
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+TEXT_FIELDS = ("context", "question", "answer", "explanation")
+
+
+def validate(catalog: Catalog, figures: FigureStore, run_check_code: bool = True) -> list[Problem]:
+    problems: list[Problem] = []
+    first_seen: dict[str, Question] = {}
+    for q in catalog.questions:
+        problems += _question_problems(q, figures)
+        if q.id in first_seen:
+            problems.append(Problem(q.location.path, q.line_of("id"),
+                                    f"duplicate id '{q.id}' (first used at {first_seen[q.id].location})"))
+        else:
+            first_seen[q.id] = q
+    problems += _figure_problems(catalog, figures)
+    if run_check_code:
+        problems += run_checks(list(catalog.questions))
+    return problems
+
+
+def _question_problems(q: Question, figures: FigureStore) -> list[Problem]:
+    problems = []
+
+    def add(field: str, message: str) -> None:
+        problems.append(Problem(q.location.path, q.line_of(field), message))
+
+    if not SLUG.match(q.id):
+        add("id", f"id '{q.id}' must be a lowercase slug like 'relu-dead-neurons' (a-z, 0-9, single hyphens)")
+    if q.difficulty not in DIFFICULTIES:
+        add("difficulty", f"unknown difficulty '{q.difficulty}'; use one of {', '.join(DIFFICULTIES)}")
+    for tag in q.tags:
+        if not SLUG.match(tag):
+            add("tags", f"tag '{tag}' must be a lowercase slug")
+    for field in ("figure", "answer_figure"):
+        name = getattr(q, field)
+        if name and name not in figures:
+            add(field, f"figure '{name}' does not exist in content/figures/")
+    for field in TEXT_FIELDS:
+        for seg in split_segments(getattr(q, field)):
+            if seg.kind == UNCLOSED:
+                add(field, f"'$' in {field} is never closed (write \\$ for a literal dollar sign)")
+            elif seg.kind in (INLINE, DISPLAY):
+                reason = latex_problem(seg.text)
+                if reason:
+                    add(field, f"LaTeX in {field} does not parse: {reason}: ${seg.text}$")
+    return problems
+
+
+def _figure_problems(catalog: Catalog, figures: FigureStore) -> list[Problem]:
+    used = sorted({name for q in catalog.questions for name in (q.figure, q.answer_figure) if name})
+    problems = []
+    for name in used:
+        if name not in figures:
+            continue
+        try:
+            figures.get(name)
+        except FigureError as err:
+            problems.append(Problem(str(catalog.figures[name].as_posix()), 1, f"figure '{name}': {err}"))
+    return problems
