@@ -38,6 +38,19 @@ def run_checks(questions: list[Question], time_limit: float = TIME_LIMIT_SECONDS
         }
         for q in jobs
     ]
+    results: dict[str, dict] = {}
+    pending = payload
+    while pending:
+        results.update(_run_worker(pending, time_limit))
+        unfinished = [job for job in pending if job["id"] not in results]
+        if unfinished:
+            # the worker died on the first check it did not report; skip it and go on
+            unfinished = unfinished[1:]
+        pending = unfinished
+    return [p for q in jobs for p in _problems_for(q, results.get(q.id))]
+
+
+def _run_worker(payload: list[dict], time_limit: float) -> dict[str, dict]:
     with tempfile.TemporaryDirectory(prefix="checks-") as tmp:
         jobs_file, results_file = Path(tmp, "jobs.json"), Path(tmp, "results.jsonl")
         jobs_file.write_text(json.dumps(payload))
@@ -47,12 +60,11 @@ def run_checks(questions: list[Question], time_limit: float = TIME_LIMIT_SECONDS
             subprocess.run(
                 [sys.executable, "-m", "studykit.check_worker", str(jobs_file), str(results_file)],
                 cwd=tmp, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL, timeout=time_limit * len(jobs) + 30,
+                stderr=subprocess.DEVNULL, timeout=time_limit * len(payload) + 30,
             )
         except subprocess.TimeoutExpired:
-            pass  # whatever finished is in the results file; the rest is reported below
-        results = _read_results(results_file)
-    return [p for q in jobs for p in _problems_for(q, results.get(q.id))]
+            pass  # whatever finished is in the results file
+        return _read_results(results_file)
 
 
 def _read_results(path: Path) -> dict[str, dict]:

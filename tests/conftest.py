@@ -1,0 +1,61 @@
+"""Shared test helpers: small fixture content trees and running build.py for real."""
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+GOOD_QUESTION = """\
+  - id: {id}
+    difficulty: easy
+    question: What is {id}?
+    answer: It is $x^2$.
+    source: "Test fixture"
+"""
+
+
+def write_tree(base: Path, sections: dict[str, str], topics: str | None = None) -> Path:
+    """Write a content tree. `sections` maps 'topic/section' to the section file's YAML."""
+    content = base / "content"
+    content.mkdir(parents=True, exist_ok=True)
+    topic_ids = sorted({key.split("/")[0] for key in sections})
+    if topics is None:
+        topics = "topics:\n" + "".join(
+            f"  - id: {t}\n    title: Topic {t}\n    description: About {t}.\n" for t in topic_ids)
+    (content / "topics.yaml").write_text(topics)
+    for key, text in sections.items():
+        path = content / f"{key}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+    return content
+
+
+def section(*questions: str, title: str = "Section") -> str:
+    return f"title: {title}\nquestions:\n" + "".join(questions)
+
+
+def good(qid: str) -> str:
+    return GOOD_QUESTION.format(id=qid)
+
+
+def run_build(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd,
+                          env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=600)
+
+
+def tree_hashes(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def tree(tmp_path):
+    """Write a fixture tree under tmp_path and return its content folder."""
+    return lambda sections, topics=None: write_tree(tmp_path, sections, topics)

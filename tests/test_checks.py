@@ -1,0 +1,43 @@
+"""The check runner: failures, hangs and crashes are reported with file and line."""
+from __future__ import annotations
+
+from studykit.checks import run_checks
+from studykit.model import Location, Question
+
+
+def question(qid: str, code: str, answer: str = "The answer is 4.") -> Question:
+    return Question(id=qid, difficulty="easy", question="Q?", answer=answer, source="test",
+                    topic_id="t", section_title="s", location=Location("content/t/s.yaml", 3),
+                    check=code, check_location=Location("content/t/s.yaml", 10))
+
+
+def test_passing_check_reports_nothing():
+    assert run_checks([question("ok", "assert '4' in answer\n")]) == []
+
+
+def test_failing_check_reports_the_file_line_of_the_assert():
+    [problem] = run_checks([question("bad", "x = 1\nassert x == 2, 'x is 1'\n")])
+    assert (problem.path, problem.line) == ("content/t/s.yaml", 12)
+    assert problem.message == "check of 'bad' failed: AssertionError: x is 1"
+
+
+def test_syntax_error_in_check():
+    [problem] = run_checks([question("syn", "x = (\n")])
+    assert "failed: SyntaxError" in problem.message
+
+
+def test_hanging_check_times_out_and_others_still_run():
+    problems = run_checks([question("hang", "while True:\n    pass\n"), question("ok", "assert True\n")],
+                          time_limit=1)
+    assert [p.message for p in problems] == ["check of 'hang' failed: took longer than 1 s"]
+
+
+def test_crashing_check_is_reported_and_does_not_stop_the_build():
+    problems = run_checks([question("crash", "import os\nos._exit(3)\n"), question("ok", "assert True\n")])
+    assert [p.message for p in problems] == ["check of 'crash' did not finish (crashed or hung)"]
+
+
+def test_checks_after_a_crash_still_run():
+    problems = run_checks([question("crash", "import os\nos._exit(3)\n"), question("bad", "assert False\n")])
+    assert [p.message for p in problems] == ["check of 'crash' did not finish (crashed or hung)",
+                                             "check of 'bad' failed: AssertionError"]
