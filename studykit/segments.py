@@ -129,3 +129,33 @@ def _merge_text(segments: list[Segment]) -> list[Segment]:
         else:
             merged.append(seg)
     return merged
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
+
+
+def separate_blocks(source: str) -> str:
+    """Put the blank lines Markdown needs around lists and fenced code.
+
+    Authors write "Preventing it:\\n- item"; python-markdown and GitHub would
+    render that list as part of the paragraph. Fixing it here, once, keeps
+    every builder's output the same.
+    """
+    out: list[str] = []
+    for is_fence, chunk, _ in _split_fences(source):
+        lines = chunk.splitlines()
+        if is_fence:
+            if out and out[-1].strip():
+                out.append("")
+            out.extend(lines)
+            out.append("")
+            continue
+        for line in lines:
+            previous = out[-1] if out else ""
+            if _LIST_ITEM.match(line) and previous.strip() and not _LIST_ITEM.match(previous) \
+                    and not previous.startswith((" ", "\t")):
+                out.append("")
+            out.append(line)
+    while out and not out[-1].strip():
+        out.pop()
+    return "\n".join(out)

@@ -1,0 +1,89 @@
+"""The Markdown answer keys built from the real content: complete, linted, GitHub math forms."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from pymarkdown.api import PyMarkdownApi
+
+from conftest import ROOT, good, run_build, section
+from studykit.loader import load_catalog
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("dist")
+    result = run_build("--only", "answers", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return out / "answers"
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    catalog, problems = load_catalog(ROOT / "content")
+    assert problems == []
+    return catalog
+
+
+def test_one_answer_key_per_topic_and_an_index(built, catalog):
+    names = sorted(p.name for p in built.glob("*.md"))
+    assert names == sorted([f"{t.id}.md" for t in catalog.topics] + ["README.md"])
+
+
+def test_every_question_has_anchor_heading_source_and_hidden_answer(built, catalog):
+    for topic in catalog.topics:
+        text = (built / f"{topic.id}.md").read_text()
+        for q in topic.questions:
+            block = text.split(f'<a id="{q.id}"></a>', 1)
+            assert len(block) == 2, f"no anchor for {q.id}"
+            entry = block[1].split("<a id=", 1)[0]
+            assert re.match(r"\n\n### \d+\.\d+ \S", entry), f"no heading for {q.id}"
+            assert f"*{q.difficulty}" in entry and f"Source: {' '.join(q.source.split())}" in entry
+            details = entry.split("<details>\n<summary>Answer</summary>\n", 1)[1].split("</details>")[0]
+            first_words = " ".join(re.sub(r"[$`*_]", "", q.answer).split()[:3])
+            assert first_words in re.sub(r"[$`*_]", "", " ".join(details.split())), q.id
+            if q.explanation:
+                assert "#### Explanation" in entry
+
+
+def test_figures_are_written_and_linked(built, catalog):
+    for q in catalog.questions:
+        for name in filter(None, (q.figure, q.answer_figure)):
+            assert (built / "figures" / f"{name}.svg").read_bytes().lstrip().startswith((b"<?xml", b"<svg"))
+            assert f"](figures/{name}.svg)" in (built / f"{q.topic_id}.md").read_text()
+
+
+def test_index_counts_match_the_catalog(built, catalog):
+    index = (built / "README.md").read_text()
+    for topic in catalog.topics:
+        counts = catalog.count_by_difficulty(topic.questions)
+        row = f"| [{topic.title}]({topic.id}.md) | {len(topic.questions)} | " + " | ".join(
+            str(counts[d]) for d in ("easy", "medium", "hard", "open")) + " |"
+        assert row in index
+
+
+def test_answer_keys_pass_the_markdown_linter(built):
+    result = markdown_linter().scan_path(str(built), recurse_if_directory=True)
+    assert not result.critical_errors and not result.pragma_errors
+    failures = [f"{f.scan_file}:{f.line_number}: {f.rule_id} {f.rule_description}" for f in result.scan_failures]
+    assert failures == []
+
+
+def test_the_linter_configuration_still_catches_problems():
+    result = markdown_linter().scan_string("# Title\n\nText\n- item\n\n\n### Skipped level\n")
+    assert {f.rule_id for f in result.scan_failures} >= {"MD032", "MD012", "MD001"}
+
+
+def markdown_linter() -> PyMarkdownApi:
+    return PyMarkdownApi().configuration_file_path(str(ROOT / ".pymarkdown.json"))
+
+
+def test_math_uses_github_forms(tree, tmp_path):
+    question = good("m").replace("It is $x^2$.", "|-\n      Inline $a_1$.\n\n      $$\\frac{1}{2}$$")
+    content = tree({"alpha/one": section(question)})
+    out = tmp_path / "dist"
+    assert run_build("--content", str(content), "--out", str(out)).returncode == 0
+    text = (out / "answers" / "alpha.md").read_text()
+    assert "Inline $`a_1`$." in text
+    assert "```math\n\\frac{1}{2}\n```" in text
+    assert "$x" not in text.replace("$`", "")
