@@ -87,3 +87,12 @@ def test_math_uses_github_forms(tree, tmp_path):
     assert "Inline $`a_1`$." in text
     assert "```math\n\\frac{1}{2}\n```" in text
     assert "$x" not in text.replace("$`", "")
+
+
+def test_readme_topic_table_matches_the_content(catalog):
+    readme = (ROOT / "README.md").read_text()
+    for topic in catalog.topics:
+        counts = catalog.count_by_difficulty(topic.questions)
+        row = f"| {topic.title} | {len(topic.questions)} | " + " | ".join(
+            str(counts[d]) for d in ("easy", "medium", "hard", "open")) + " |"
+        assert row in readme, f"README's topic table is out of date; expected {row}"
