@@ -13,7 +13,9 @@ from pathlib import Path
 
 from .builders import BUILDERS, BuildContext
 from .builders.base import template_environment
+from .epoch import EpochError, source_date_epoch
 from .figures import FigureStore
+from .idslock import LOCK_NAME, lock_problems, read_lock, write_lock
 from .loader import load_catalog
 from .model import DIFFICULTIES, Catalog
 from .output import staged_directory
@@ -32,6 +34,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--topic", action="append", metavar="ID", help="build only these topics (repeatable)")
     parser.add_argument("--content", type=Path, default=CONTENT_DIR, help="content folder (default: content/)")
     parser.add_argument("--out", type=Path, default=DIST_DIR, help="output folder (default: dist/)")
+    parser.add_argument("--update-ids-lock", action="store_true",
+                        help="add the ids of new questions to content/ids.lock (do this when releasing)")
     parser.add_argument("--debug", action="store_true", help="show the traceback of internal errors")
     return parser.parse_args(argv)
 
@@ -62,9 +66,18 @@ def run(args: argparse.Namespace) -> int:
     if args.check:
         print(summary(catalog) + ", 0 problems")
         return EXIT_OK
+    if args.update_ids_lock:
+        lock, _ = read_lock(args.content, LOCK_NAME)
+        added = write_lock(lock, {q.id for q in catalog.questions})
+        print(f"{lock.path}: added {len(added)} id(s)" + "".join(f"\n  {qid}" for qid in added))
+        return EXIT_OK
     catalog = select_topics(catalog, args.topic)
     names = args.only or sorted(BUILDERS)
-    ctx = BuildContext(catalog=catalog, figures=figures, templates=template_environment())
+    try:
+        epoch = source_date_epoch(args.content)
+    except EpochError as err:
+        raise SystemExit(f"build.py: {err}") from None
+    ctx = BuildContext(catalog=catalog, figures=figures, templates=template_environment(), epoch=epoch)
     keep = _entries_to_keep(args.out, names) if args.only else set()
     with staged_directory(args.out, keep=keep) as staging:
         for name in names:
@@ -79,6 +92,9 @@ def load_valid_catalog(content_dir: Path) -> tuple[Catalog, FigureStore]:
     catalog, problems = load_catalog(content_dir, version=project_version())
     figures = FigureStore(catalog.figures)
     problems += validate(catalog, figures)
+    lock_path = f"{content_dir.resolve().name}/{LOCK_NAME}"
+    lock, found = read_lock(content_dir, lock_path)
+    problems += found + lock_problems(lock, lock_path, {q.id for q in catalog.questions})
     if problems:
         raise ContentError(problems)
     return catalog, figures

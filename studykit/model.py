@@ -77,6 +77,9 @@ class Catalog:
     def questions(self) -> tuple[Question, ...]:
         return tuple(q for t in self.topics for q in t.questions)
 
+    def topic(self, topic_id: str) -> Topic:
+        return next(t for t in self.topics if t.id == topic_id)
+
     def count_by_difficulty(self, questions=None) -> dict[str, int]:
         questions = self.questions if questions is None else questions
         return {d: sum(q.difficulty == d for q in questions) for d in DIFFICULTIES}

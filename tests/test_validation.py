@@ -152,3 +152,34 @@ def test_all_problems_in_one_run_and_nothing_written(tree, tmp_path):
     assert "Traceback" not in result.stderr
     assert len(result.stderr.splitlines()) == 1 + 4  # four problems and the summary line
     assert not out.exists(), "a failed build must not write anything"
+
+
+def test_released_id_that_vanished_without_being_retired(tree):
+    content = tree({"alpha/one": section(good("a-one"))})
+    (content / "ids.lock").write_text("# released\na-one\ngone-id\n")
+    path, line, message = only_problem(content)
+    assert path.endswith("content/ids.lock") and line == 3
+    assert "released id 'gone-id' has vanished" in message
+
+
+def test_retired_id_is_not_reused(tree):
+    content = tree({"alpha/one": section(good("a-one"), good("old-id"))})
+    (content / "ids.lock").write_text("a-one\nold-id retired\n")
+    _, line, message = only_problem(content)
+    assert line == 2 and message == "id 'old-id' is retired and must not be reused"
+
+
+def test_retired_id_may_stay_out_of_the_content(tree):
+    content = tree({"alpha/one": section(good("a-one"))})
+    (content / "ids.lock").write_text("a-one\nold-id retired\n")
+    result, problems = check(content)
+    assert result.returncode == 0 and problems == []
+
+
+def test_update_ids_lock_adds_new_ids_and_keeps_retired_ones(tree):
+    content = tree({"alpha/one": section(good("a-one"), good("b-new"))})
+    (content / "ids.lock").write_text("a-one\nold-id retired\n")
+    result = run_build("--update-ids-lock", "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    ids = [line for line in (content / "ids.lock").read_text().splitlines() if not line.startswith("#")]
+    assert ids == ["a-one", "b-new", "old-id retired"]

@@ -18,6 +18,7 @@ class BuildContext:
     catalog: Catalog
     figures: FigureStore
     templates: jinja2.Environment
+    epoch: int  # SOURCE_DATE_EPOCH: the only time any artifact may contain
 
 
 def template_environment(directory: Path = TEMPLATES_DIR) -> jinja2.Environment:

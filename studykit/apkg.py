@@ -1,0 +1,49 @@
+"""Write an .apkg byte for byte the same on every build.
+
+genanki stamps the clock on notes and zips with today's date; here every time
+comes from the build epoch and the zip members have fixed dates, permissions
+and order.
+"""
+from __future__ import annotations
+
+import itertools
+import json
+import sqlite3
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+import genanki
+
+
+def write_apkg(path: Path, decks: list[genanki.Deck], media: dict[str, bytes], epoch: int) -> Path:
+    """media maps file names (as used in fields) to their bytes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="apkg-") as tmp:
+        db_path = Path(tmp, "collection.anki2")
+        connection = sqlite3.connect(db_path)
+        try:
+            ids = itertools.count(epoch * 1000)  # note and card ids, in content order
+            genanki.Package(decks).write_to_db(connection.cursor(), epoch, ids)
+            connection.commit()
+        finally:
+            connection.close()
+        names = sorted(media)
+        members = [("collection.anki2", db_path.read_bytes()),
+                   ("media", json.dumps({str(i): name for i, name in enumerate(names)},
+                                        sort_keys=True).encode())]
+        members += [(str(i), media[name]) for i, name in enumerate(names)]
+        with zipfile.ZipFile(path, "w") as archive:
+            for name, data in members:
+                archive.writestr(_zip_info(name, epoch), data, compress_type=zipfile.ZIP_DEFLATED,
+                                 compresslevel=6)
+    return path
+
+
+def _zip_info(name: str, epoch: int) -> zipfile.ZipInfo:
+    date = time.gmtime(max(epoch, 315532800))[:6]  # zip dates start in 1980
+    info = zipfile.ZipInfo(name, date_time=date)
+    info.external_attr = 0o644 << 16
+    info.create_system = 3  # unix, whatever the building machine
+    return info

@@ -1,0 +1,143 @@
+"""The Anki packages, imported with the real Anki backend (the `anki` package)."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+from conftest import ROOT, run_build
+from studykit.builders.anki import DIFFICULTY_ROOT_DECK, ROOT_DECK, note_guid
+from studykit.loader import load_catalog
+from studykit.notetype import FIELDS, MODEL_ID
+from studykit.project import project_version
+
+EPOCH = 1_800_000_000
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    catalog, problems = load_catalog(ROOT / "content", version=project_version())
+    assert problems == []
+    return catalog
+
+
+def build_anki(content: Path, out: Path, epoch: int) -> Path:
+    result = run_build("--only", "anki", "--content", str(content), "--out", str(out),
+                       env={"SOURCE_DATE_EPOCH": str(epoch)})
+    assert result.returncode == 0, result.stderr
+    return out / "anki"
+
+
+@pytest.fixture(scope="module")
+def anki_dir(tmp_path_factory):
+    return build_anki(ROOT / "content", tmp_path_factory.mktemp("dist"), EPOCH)
+
+
+def fresh_collection(tmp_path: Path, name: str = "collection") -> Collection:
+    return Collection(str(tmp_path / f"{name}.anki2"))
+
+
+def import_package(col: Collection, package: Path):
+    request = ImportAnkiPackageRequest(package_path=str(package),
+                                       options=ImportAnkiPackageOptions(with_scheduling=False))
+    return col.import_anki_package(request)
+
+
+def notes_by_id(col: Collection) -> dict[str, object]:
+    return {col.get_note(nid)["ID"]: col.get_note(nid) for nid in col.find_notes("")}
+
+
+def test_full_deck_has_every_question_in_its_topic_subdeck(anki_dir, catalog, tmp_path):
+    col = fresh_collection(tmp_path)
+    try:
+        import_package(col, anki_dir / "ml-interviews.apkg")
+        notes = notes_by_id(col)
+        assert sorted(notes) == sorted(q.id for q in catalog.questions)
+        assert col.card_count() == len(catalog.questions)
+        deck_names = {d.name for d in col.decks.all_names_and_ids()} - {"Default"}
+        assert deck_names == {ROOT_DECK} | {f"{ROOT_DECK}::{t.title}" for t in catalog.topics}
+        for q in catalog.questions:
+            note = notes[q.id]
+            assert note.guid == note_guid(q.id)
+            assert note.note_type()["id"] == MODEL_ID
+            assert [f["name"] for f in note.note_type()["flds"]] == list(FIELDS)
+            assert {f"topic::{q.topic_id}", f"difficulty::{q.difficulty}"} <= set(note.tags)
+            assert note["Source"] and note["Answer"] and note["Version"] == catalog.version
+            [card] = note.cards()
+            assert col.decks.name(card.did) == f"{ROOT_DECK}::{catalog.topic(q.topic_id).title}"
+    finally:
+        col.close()
+
+
+@pytest.mark.parametrize("split", ["topic", "difficulty"])
+def test_split_packages_together_hold_exactly_the_full_deck(anki_dir, catalog, tmp_path, split):
+    col = fresh_collection(tmp_path)
+    try:
+        packages = sorted((anki_dir / split).glob("*.apkg"))
+        expected = ({f"{t.id}.apkg" for t in catalog.topics} if split == "topic"
+                    else {f"{level}.apkg" for level, n in catalog.count_by_difficulty().items() if n})
+        assert {p.name for p in packages} == expected
+        for package in packages:
+            import_package(col, package)
+        notes = notes_by_id(col)
+        assert sorted(notes) == sorted(q.id for q in catalog.questions)
+        if split == "difficulty":
+            for q in catalog.questions:
+                [card] = notes[q.id].cards()
+                assert col.decks.name(card.did) == f"{DIFFICULTY_ROOT_DECK}::{q.difficulty.capitalize()}"
+    finally:
+        col.close()
+
+
+def test_cards_render_through_anki_with_math_and_figures(anki_dir, catalog, tmp_path):
+    col = fresh_collection(tmp_path)
+    try:
+        import_package(col, anki_dir / "ml-interviews.apkg")
+        notes = notes_by_id(col)
+        for q in catalog.questions:
+            [card] = notes[q.id].cards()
+            front, back = card.question(), card.answer()
+            assert '<div class="question">' in front and '<div class="answer">' in back
+            assert back.index('class="answer"') < back.index('class="meta"')
+            assert "$" not in notes[q.id]["Question"] + notes[q.id]["Answer"], "math must be \\( \\)"
+            if q.answer_figure:
+                name = next(iter(n for n in Path(col.media.dir()).iterdir() if n.name.startswith(q.answer_figure)))
+                assert f'src="{name.name}"' in back
+        sigmoid = notes["sigmoid-derivative-vector"]
+        assert "\\(" in sigmoid["Question"] and "\\[" in sigmoid["Answer"]
+    finally:
+        col.close()
+
+
+def test_reimporting_a_newer_release_updates_notes_and_keeps_reviews(catalog, tmp_path):
+    release_1 = build_anki(ROOT / "content", tmp_path / "r1", EPOCH)
+    content = shutil.copytree(ROOT / "content", tmp_path / "content")
+    section = content / "training-neural-networks" / "basics.yaml"
+    text = section.read_text()
+    assert "**Overfit first.**" in text
+    section.write_text(text.replace("**Overfit first.**", "**Overfit first (release 2).**", 1))
+    release_2 = build_anki(content, tmp_path / "r2", EPOCH + 86_400)
+
+    col = fresh_collection(tmp_path)
+    try:
+        import_package(col, release_1 / "ml-interviews.apkg")
+        col.decks.select(col.decks.id_for_name(f"{ROOT_DECK}::Training neural networks"))
+        for ease in (3, 3, 4, 1):
+            col.sched.answerCard(col.sched.getCard(), ease)
+        schedule = "select id, nid, did, type, queue, due, ivl, factor, reps, lapses from cards order by id"
+        cards_before = col.db.all(schedule)
+        revlog_before = col.db.all("select * from revlog order by id")
+        assert len(revlog_before) == 4
+
+        log = import_package(col, release_2 / "ml-interviews.apkg").log
+        assert len(log.new) == 0 and len(log.duplicate) == 0 and len(log.updated) == len(catalog.questions)
+
+        note = notes_by_id(col)["overfit-or-underfit-first"]
+        assert "Overfit first (release 2)." in note["Answer"]
+        assert col.note_count() == len(catalog.questions)
+        assert col.db.all(schedule) == cards_before
+        assert col.db.all("select * from revlog order by id") == revlog_before
+    finally:
+        col.close()
