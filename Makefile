@@ -17,6 +17,7 @@ check: $(STAMP)
 	$(PY) build.py --check
 
 test: $(STAMP)
+	scripts/install-browser.sh
 	$(PY) -m pytest
 
 $(STAMP): requirements.lock pyproject.toml

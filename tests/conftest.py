@@ -59,3 +59,12 @@ def tree_hashes(folder: Path) -> dict[str, str]:
 def tree(tmp_path):
     """Write a fixture tree under tmp_path and return its content folder."""
     return lambda sections, topics=None: write_tree(tmp_path, sections, topics)
+
+
+@pytest.fixture(scope="session")
+def anki_dir(tmp_path_factory):
+    """The Anki packages of the real content, built once per test run at a fixed epoch."""
+    out = tmp_path_factory.mktemp("anki-dist")
+    result = run_build("--only", "anki", "--out", str(out), env={"SOURCE_DATE_EPOCH": "1800000000"})
+    assert result.returncode == 0, result.stderr
+    return out / "anki"

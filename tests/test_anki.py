@@ -30,11 +30,6 @@ def build_anki(content: Path, out: Path, epoch: int) -> Path:
     return out / "anki"
 
 
-@pytest.fixture(scope="module")
-def anki_dir(tmp_path_factory):
-    return build_anki(ROOT / "content", tmp_path_factory.mktemp("dist"), EPOCH)
-
-
 def fresh_collection(tmp_path: Path, name: str = "collection") -> Collection:
     return Collection(str(tmp_path / f"{name}.anki2"))
 
