@@ -46,6 +46,11 @@ class Question:
         return self.field_lines.get(name, self.location.line)
 
 
+def figures_used(questions) -> list[str]:
+    """Names of the figures these questions show, sorted."""
+    return sorted({name for q in questions for name in (q.figure, q.answer_figure) if name})
+
+
 @dataclass(frozen=True)
 class Section:
     id: str  # the file name without extension

@@ -6,7 +6,7 @@ import re
 from .checks import run_checks
 from .figures import FigureError, FigureStore
 from .latex import latex_problem
-from .model import DIFFICULTIES, Catalog, Question
+from .model import DIFFICULTIES, Catalog, Question, figures_used
 from .problems import Problem
 from .segments import DISPLAY, INLINE, UNCLOSED, split_segments
 
@@ -59,9 +59,8 @@ def _question_problems(q: Question, figures: FigureStore) -> list[Problem]:
 
 
 def _figure_problems(catalog: Catalog, figures: FigureStore) -> list[Problem]:
-    used = sorted({name for q in catalog.questions for name in (q.figure, q.answer_figure) if name})
     problems = []
-    for name in used:
+    for name in figures_used(catalog.questions):
         if name not in figures:
             continue
         try:

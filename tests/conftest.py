@@ -61,10 +61,28 @@ def tree(tmp_path):
     return lambda sections, topics=None: write_tree(tmp_path, sections, topics)
 
 
+ANKI_EPOCH = 1_800_000_000
+
+
+def build_anki(content: Path, out: Path, epoch: int) -> Path:
+    result = run_build("--only", "anki", "--content", str(content), "--out", str(out),
+                       env={"SOURCE_DATE_EPOCH": str(epoch)})
+    assert result.returncode == 0, result.stderr
+    return out / "anki"
+
+
 @pytest.fixture(scope="session")
 def anki_dir(tmp_path_factory):
     """The Anki packages of the real content, built once per test run at a fixed epoch."""
-    out = tmp_path_factory.mktemp("anki-dist")
-    result = run_build("--only", "anki", "--out", str(out), env={"SOURCE_DATE_EPOCH": "1800000000"})
-    assert result.returncode == 0, result.stderr
-    return out / "anki"
+    return build_anki(ROOT / "content", tmp_path_factory.mktemp("anki-dist"), ANKI_EPOCH)
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    """The real content, loaded as the builders see it."""
+    from studykit.loader import load_catalog
+    from studykit.project import project_version
+
+    loaded, problems = load_catalog(ROOT / "content", version=project_version())
+    assert problems == []
+    return loaded

@@ -7,28 +7,10 @@ from pathlib import Path
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
-from conftest import ROOT, run_build
+from conftest import ANKI_EPOCH as EPOCH
+from conftest import ROOT, build_anki
 from studykit.builders.anki import DIFFICULTY_ROOT_DECK, ROOT_DECK, note_guid
-from studykit.loader import load_catalog
 from studykit.notetype import FIELDS, MODEL_ID
-from studykit.project import project_version
-
-EPOCH = 1_800_000_000
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    catalog, problems = load_catalog(ROOT / "content", version=project_version())
-    assert problems == []
-    return catalog
-
-
-def build_anki(content: Path, out: Path, epoch: int) -> Path:
-    result = run_build("--only", "anki", "--content", str(content), "--out", str(out),
-                       env={"SOURCE_DATE_EPOCH": str(epoch)})
-    assert result.returncode == 0, result.stderr
-    return out / "anki"
-
 
 def fresh_collection(tmp_path: Path, name: str = "collection") -> Collection:
     return Collection(str(tmp_path / f"{name}.anki2"))

@@ -7,7 +7,6 @@ import pytest
 from pymarkdown.api import PyMarkdownApi
 
 from conftest import ROOT, good, run_build, section
-from studykit.loader import load_catalog
 
 
 @pytest.fixture(scope="module")
@@ -16,13 +15,6 @@ def built(tmp_path_factory):
     result = run_build("--only", "answers", "--out", str(out))
     assert result.returncode == 0, result.stderr
     return out / "answers"
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    catalog, problems = load_catalog(ROOT / "content")
-    assert problems == []
-    return catalog
 
 
 def test_one_answer_key_per_topic_and_an_index(built, catalog):

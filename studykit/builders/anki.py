@@ -12,7 +12,7 @@ from pathlib import Path
 
 import genanki
 
-from ..model import DIFFICULTIES, Question
+from ..model import DIFFICULTIES, Question, figures_used
 from ..notetype import FIELDS, note_type
 from ..apkg import write_apkg
 from ..render import markdown_to_html
@@ -105,6 +105,6 @@ class AnkiBuilder(Builder):
 
     @staticmethod
     def _write(path: Path, decks, questions, ctx: BuildContext) -> Path:
-        names = sorted({n for q in questions for n in (q.figure, q.answer_figure) if n})
-        media = {ctx.figures.get(n).hashed_name: ctx.figures.get(n).svg for n in names}
+        figures = [ctx.figures.get(name) for name in figures_used(questions)]
+        media = {figure.hashed_name: figure.svg for figure in figures}
         return write_apkg(path, decks, media, ctx.epoch)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import DIFFICULTIES, Topic
+from ..model import DIFFICULTIES, Topic, figures_used
 from .base import Builder, BuildContext, write_bytes, write_text
 
 FIGURES_SUBDIR = "figures"
@@ -25,7 +25,7 @@ class AnswersBuilder(Builder):
         index = ctx.templates.get_template("answers/index.md.j2").render(
             topics=catalog.topics, difficulties=DIFFICULTIES, catalog=catalog, version=catalog.version)
         written.append(write_text(root / "README.md", index))
-        for name in sorted({n for q in catalog.questions for n in (q.figure, q.answer_figure) if n}):
+        for name in figures_used(catalog.questions):
             written.append(write_bytes(root / FIGURES_SUBDIR / f"{name}.svg", ctx.figures.get(name).svg))
         return written
 
