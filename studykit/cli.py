@@ -15,8 +15,8 @@ from .builders import BUILDERS, BuildContext
 from .builders.base import template_environment
 from .epoch import EpochError, source_date_epoch
 from .figures import FigureStore
-from .idslock import LOCK_NAME, lock_problems, read_lock, write_lock
-from .loader import load_catalog
+from .idslock import LOCK_NAME, IdsLock, lock_problems, read_lock, write_lock
+from .loader import load_catalog, shown_path_factory
 from .model import DIFFICULTIES, Catalog
 from .output import staged_directory
 from .problems import ContentError
@@ -62,12 +62,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    catalog, figures = load_valid_catalog(args.content)
+    catalog, figures, lock = load_valid_catalog(args.content)
     if args.check:
         print(summary(catalog) + ", 0 problems")
         return EXIT_OK
     if args.update_ids_lock:
-        lock, _ = read_lock(args.content, LOCK_NAME)
         added = write_lock(lock, {q.id for q in catalog.questions})
         print(f"{lock.path}: added {len(added)} id(s)" + "".join(f"\n  {qid}" for qid in added))
         return EXIT_OK
@@ -87,17 +86,17 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def load_valid_catalog(content_dir: Path) -> tuple[Catalog, FigureStore]:
+def load_valid_catalog(content_dir: Path) -> tuple[Catalog, FigureStore, IdsLock]:
     """Load and validate everything; raise ContentError listing every problem."""
     catalog, problems = load_catalog(content_dir, version=project_version())
     figures = FigureStore(catalog.figures)
     problems += validate(catalog, figures)
-    lock_path = f"{content_dir.resolve().name}/{LOCK_NAME}"
+    lock_path = shown_path_factory(content_dir)(content_dir / LOCK_NAME)
     lock, found = read_lock(content_dir, lock_path)
     problems += found + lock_problems(lock, lock_path, {q.id for q in catalog.questions})
     if problems:
         raise ContentError(problems)
-    return catalog, figures
+    return catalog, figures, lock
 
 
 def select_topics(catalog: Catalog, topic_ids: list[str] | None) -> Catalog:

@@ -18,7 +18,7 @@ BLOCK_TEXT_FIELDS = ("context", "question", "answer", "explanation")
 def load_catalog(content_dir: Path, version: str = "0.0.0") -> tuple[Catalog, list[Problem]]:
     """Load everything that can be loaded; return it with the problems found."""
     content_dir = Path(content_dir)
-    shown = _shown_path_factory(content_dir)
+    shown = shown_path_factory(content_dir)
     problems: list[Problem] = []
 
     topics_path = content_dir / TOPICS_FILE
@@ -52,7 +52,8 @@ def load_catalog(content_dir: Path, version: str = "0.0.0") -> tuple[Catalog, li
     return Catalog(topics=tuple(topics), figures=figures, version=version), problems
 
 
-def _shown_path_factory(content_dir: Path):
+def shown_path_factory(content_dir: Path):
+    """How error messages name a file: relative to the folder that holds content/."""
     base = content_dir.resolve().parent
 
     def shown(path: Path) -> str:
