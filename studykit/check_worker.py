@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import runpy
 import signal
 import sys
 import traceback
@@ -21,9 +22,19 @@ def _on_alarm(signum, frame):
     raise CheckTimeout
 
 
+def _figure_loader(paths: dict[str, str]):
+    def figure_data(name: str) -> dict:
+        """The namespace of figure script `name` (its data, without rendering it)."""
+        if name not in paths:
+            raise KeyError(f"no figure script named '{name}'")
+        return runpy.run_path(paths[name], run_name="figure_data")
+    return figure_data
+
+
 def run_one(job: dict) -> dict:
     filename = f"<check {job['id']}>"
-    namespace = {"__name__": "__check__", **job["namespace"]}
+    namespace = {"__name__": "__check__", "figure_data": _figure_loader(job.get("figures", {})),
+                 **job["namespace"]}
     signal.signal(signal.SIGALRM, _on_alarm)
     signal.setitimer(signal.ITIMER_REAL, job["limit"])
     try:

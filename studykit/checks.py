@@ -20,7 +20,10 @@ from .segments import python_blocks
 TIME_LIMIT_SECONDS = 20  # per check
 
 
-def run_checks(questions: list[Question], time_limit: float = TIME_LIMIT_SECONDS) -> list[Problem]:
+def run_checks(questions: list[Question], time_limit: float = TIME_LIMIT_SECONDS,
+               figure_sources: dict[str, Path] | None = None) -> list[Problem]:
+    """`figure_sources` lets a check load a figure script's data with `figure_data(name)`,
+    so a check tests the very numbers a figure draws."""
     jobs = [q for q in questions if q.check.strip()]
     if not jobs:
         return []
@@ -29,6 +32,7 @@ def run_checks(questions: list[Question], time_limit: float = TIME_LIMIT_SECONDS
             "id": q.id,
             "code": q.check,
             "limit": time_limit,
+            "figures": {name: str(path) for name, path in (figure_sources or {}).items()},
             "namespace": {
                 "question": q.question,
                 "answer": q.answer,

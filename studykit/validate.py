@@ -26,7 +26,7 @@ def validate(catalog: Catalog, figures: FigureStore, run_check_code: bool = True
             first_seen[q.id] = q
     problems += _figure_problems(catalog, figures)
     if run_check_code:
-        problems += run_checks(list(catalog.questions))
+        problems += run_checks(list(catalog.questions), figure_sources=catalog.figures)
     return problems
 
 

@@ -41,3 +41,12 @@ def test_checks_after_a_crash_still_run():
     problems = run_checks([question("crash", "import os\nos._exit(3)\n"), question("bad", "assert False\n")])
     assert [p.message for p in problems] == ["check of 'crash' did not finish (crashed or hung)",
                                              "check of 'bad' failed: AssertionError"]
+
+
+def test_a_check_can_read_the_data_a_figure_script_draws(tmp_path):
+    script = tmp_path / "tree.py"
+    script.write_text("LEAVES = [3, 5, 2]\n\ndef render():\n    raise AssertionError('not rendered for checks')\n")
+    ok = question("uses-figure", "assert max(figure_data('tree')['LEAVES']) == 5\n")
+    wrong = question("wrong-figure", "assert max(figure_data('tree')['LEAVES']) == 9\n")
+    problems = run_checks([ok, wrong], figure_sources={"tree": script})
+    assert [p.message.split(":")[0] for p in problems] == ["check of 'wrong-figure' failed"]
