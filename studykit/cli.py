@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .builders import BUILDERS, BuildContext
 from .builders.base import template_environment
+from .builders.pdf import PAPER_SIZES
 from .epoch import EpochError, source_date_epoch
 from .figures import FigureStore
 from .idslock import LOCK_NAME, IdsLock, lock_problems, read_lock, write_lock
@@ -34,6 +35,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--topic", action="append", metavar="ID", help="build only these topics (repeatable)")
     parser.add_argument("--content", type=Path, default=CONTENT_DIR, help="content folder (default: content/)")
     parser.add_argument("--out", type=Path, default=DIST_DIR, help="output folder (default: dist/)")
+    parser.add_argument("--paper", choices=sorted(PAPER_SIZES), default="a4",
+                        help="page size of the PDFs (default: a4)")
     parser.add_argument("--update-ids-lock", action="store_true",
                         help="add the ids of new questions to content/ids.lock (do this when releasing)")
     parser.add_argument("--debug", action="store_true", help="show the traceback of internal errors")
@@ -76,7 +79,8 @@ def run(args: argparse.Namespace) -> int:
         epoch = source_date_epoch(args.content)
     except EpochError as err:
         raise SystemExit(f"build.py: {err}") from None
-    ctx = BuildContext(catalog=catalog, figures=figures, templates=template_environment(), epoch=epoch)
+    ctx = BuildContext(catalog=catalog, figures=figures, templates=template_environment(), epoch=epoch,
+                       paper=args.paper)
     keep = _entries_to_keep(args.out, names) if args.only else set()
     with staged_directory(args.out, keep=keep) as staging:
         for name in names:

@@ -11,6 +11,7 @@ from typing import Callable
 import markdown
 from pygments.formatters import HtmlFormatter
 
+from .sanitize import clean_html
 from .segments import CODE, DISPLAY, INLINE, TEXT, UNCLOSED, split_segments
 
 MathRenderer = Callable[[str, bool], str]  # (latex, display) -> output text
@@ -43,6 +44,27 @@ def markdown_to_html(text: str, math: MathRenderer) -> str:
         return (match.group(1) or "") + rendered + (match.group(3) or "")
 
     return _PLACEHOLDER_RE.sub(put_back, html)
+
+
+_SAFE_MATH = "@@SAFEMATH{}@@"
+_SAFE_MATH_RE = re.compile(r"(?:<div>)?@@SAFEMATH(\d+)@@(?:</div>)?")
+
+
+def safe_html(text: str, math: MathRenderer) -> str:
+    """Content Markdown to sanitised HTML; math is put in after cleaning, so a
+    builder's own trusted markup for formulas (e.g. SVG images) survives."""
+    if not text:
+        return ""
+    formulas: list[tuple[str, bool]] = []
+
+    def hold(latex: str, display: bool) -> str:
+        formulas.append((latex, display))
+        held = _SAFE_MATH.format(len(formulas) - 1)
+        # a block, so the cleaner closes a paragraph around display math as a browser would
+        return f"<div>{held}</div>" if display else held
+
+    cleaned = clean_html(markdown_to_html(text, hold))
+    return _SAFE_MATH_RE.sub(lambda m: math(*formulas[int(m.group(1))]), cleaned)
 
 
 def pygments_css(selector: str = ".highlight") -> str:

@@ -4,10 +4,12 @@ from __future__ import annotations
 from .anki import AnkiBuilder
 from .answers import AnswersBuilder
 from .base import Builder, BuildContext
+from .pdf import PdfBuilder
 
 BUILDERS: dict[str, type[Builder]] = {
     AnkiBuilder.name: AnkiBuilder,
     AnswersBuilder.name: AnswersBuilder,
+    PdfBuilder.name: PdfBuilder,
 }
 
 __all__ = ["BUILDERS", "Builder", "BuildContext"]

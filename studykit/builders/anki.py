@@ -15,7 +15,7 @@ import genanki
 from ..model import DIFFICULTIES, Question, figures_used
 from ..notetype import FIELDS, note_type
 from ..apkg import write_apkg
-from ..render import markdown_to_html
+from ..render import safe_html
 from ..sanitize import clean_html
 from .base import Builder, BuildContext
 
@@ -40,7 +40,7 @@ def anki_math(latex: str, display: bool) -> str:
 
 
 def field_html(markdown_text: str) -> str:
-    return clean_html(markdown_to_html(markdown_text, anki_math)) if markdown_text else ""
+    return safe_html(markdown_text, anki_math)
 
 
 class AnkiBuilder(Builder):

@@ -19,6 +19,7 @@ class BuildContext:
     figures: FigureStore
     templates: jinja2.Environment
     epoch: int  # SOURCE_DATE_EPOCH: the only time any artifact may contain
+    paper: str = "a4"  # page size of the PDFs: a4 | letter
 
 
 def template_environment(directory: Path = TEMPLATES_DIR) -> jinja2.Environment:

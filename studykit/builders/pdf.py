@@ -1,0 +1,83 @@
+"""Printable PDFs: cheat sheets per topic and combined, and practice sheets.
+
+dist/pdf/<topic-id>.pdf            landscape cheat sheet of one topic
+dist/pdf/ml-interviews.pdf         every topic, with a cover, contents and an outline
+dist/pdf/practice/<topic-id>.pdf   numbered questions with room to write, answers at the end
+
+Presentation is in templates/pdf/; this module only gathers what to show.
+"""
+from __future__ import annotations
+
+import base64
+import html
+from pathlib import Path
+
+from markupsafe import Markup
+
+from ..figures import Figure
+from ..mathsvg import BODY_FONT_PT, formula_img
+from ..model import Topic
+from ..pdfengine import html_to_pdf
+from ..project import ROOT
+from ..render import pygments_css, safe_html
+from .base import Builder, BuildContext, write_bytes
+
+COMBINED_NAME = "ml-interviews"
+PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+DENSE_TOPIC_QUESTIONS = 30  # from this many questions a cheat sheet uses three columns
+CHEATSHEET_FONT_PT = BODY_FONT_PT
+PRACTICE_FONT_PT = 10.0
+
+
+class PdfBuilder(Builder):
+    name = "pdf"
+    description = "PDF cheat sheets and practice sheets (dist/pdf/)"
+
+    def build(self, ctx: BuildContext, out_dir: Path) -> list[Path]:
+        root = out_dir / self.name
+        written = []
+        topics = ctx.catalog.topics
+        for topic in topics:
+            written.append(write_bytes(root / f"{topic.id}.pdf", self.cheatsheet(ctx, [topic], cover=False)))
+        written.append(write_bytes(root / f"{COMBINED_NAME}.pdf", self.cheatsheet(ctx, list(topics), cover=True)))
+        for topic in topics:
+            written.append(write_bytes(root / "practice" / f"{topic.id}.pdf", self.practice(ctx, topic)))
+        return written
+
+    def cheatsheet(self, ctx: BuildContext, topics: list[Topic], cover: bool) -> bytes:
+        title = "ML interview cheat sheet" + ("" if cover else f": {topics[0].title}")
+        return self._render(ctx, "pdf/cheatsheet.html", CHEATSHEET_FONT_PT, title=title, topics=topics,
+                            cover=cover, columns={t.id: columns_for(t) for t in topics})
+
+    def practice(self, ctx: BuildContext, topic: Topic) -> bytes:
+        return self._render(ctx, "pdf/practice.html", PRACTICE_FONT_PT,
+                            title=f"ML interview practice: {topic.title}", topic=topic)
+
+    def _render(self, ctx: BuildContext, template: str, font_pt: float, **values) -> bytes:
+        catalog = ctx.catalog
+
+        def md(text: str) -> Markup:
+            return Markup(safe_html(text, lambda latex, display: formula_img(latex, display, font_pt)))
+
+        def figure(name: str) -> Markup:
+            return Markup(figure_img(ctx.figures.get(name)))
+
+        css = ctx.templates.get_template("pdf/style.css.j2").render(
+            paper=PAPER_SIZES[ctx.paper], doc_title=css_string(values["title"]), version=catalog.version, font_pt=font_pt, code_css=pygments_css())
+        html = ctx.templates.get_template(template).render(
+            md=md, figure=figure, css=Markup(css), version=catalog.version, catalog=catalog, **values)
+        return html_to_pdf(html, base_dir=ROOT, allowed_roots=[ROOT], epoch=ctx.epoch)
+
+
+def css_string(text: str) -> str:
+    """Text safe inside a double-quoted CSS string."""
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+
+
+def columns_for(topic: Topic) -> int:
+    return 3 if len(topic.questions) >= DENSE_TOPIC_QUESTIONS else 2
+
+
+def figure_img(figure: Figure) -> str:
+    data = base64.b64encode(figure.svg).decode("ascii")
+    return f'<img class="figure" alt="{html.escape(figure.alt)}" src="data:image/svg+xml;base64,{data}">'
