@@ -10,11 +10,11 @@ import itertools
 import json
 import sqlite3
 import tempfile
-import time
-import zipfile
 from pathlib import Path
 
 import genanki
+
+from .ziputil import write_zip
 
 
 def write_apkg(path: Path, decks: list[genanki.Deck], media: dict[str, bytes], epoch: int) -> Path:
@@ -34,16 +34,5 @@ def write_apkg(path: Path, decks: list[genanki.Deck], media: dict[str, bytes], e
                    ("media", json.dumps({str(i): name for i, name in enumerate(names)},
                                         sort_keys=True).encode())]
         members += [(str(i), media[name]) for i, name in enumerate(names)]
-        with zipfile.ZipFile(path, "w") as archive:
-            for name, data in members:
-                archive.writestr(_zip_info(name, epoch), data, compress_type=zipfile.ZIP_DEFLATED,
-                                 compresslevel=6)
-    return path
+        return write_zip(path, members, epoch)
 
-
-def _zip_info(name: str, epoch: int) -> zipfile.ZipInfo:
-    date = time.gmtime(max(epoch, 315532800))[:6]  # zip dates start in 1980
-    info = zipfile.ZipInfo(name, date_time=date)
-    info.external_attr = 0o644 << 16
-    info.create_system = 3  # unix, whatever the building machine
-    return info

@@ -18,10 +18,12 @@ from .epoch import EpochError, source_date_epoch
 from .figures import FigureStore
 from .idslock import LOCK_NAME, IdsLock, lock_problems, read_lock, write_lock
 from .loader import load_catalog, shown_path_factory
+from .manifest import write_manifest
 from .model import DIFFICULTIES, Catalog
 from .output import staged_directory
 from .problems import ContentError
-from .project import CONTENT_DIR, DIST_DIR, project_version
+from .project import CONTENT_DIR, DIST_DIR, ROOT, project_version
+from .release import ReleaseError, changelog, format_changes, release_assets, release_notes
 from .validate import validate
 
 EXIT_OK, EXIT_BUG, EXIT_CONTENT = 0, 1, 2
@@ -44,6 +46,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in RELEASE_COMMANDS:
+        return release_command(argv)
     args = parse_args(argv)
     try:
         return run(args)
@@ -86,7 +91,44 @@ def run(args: argparse.Namespace) -> int:
         for name in names:
             written = BUILDERS[name]().build(ctx, staging)
             print(f"{name}: {len(written)} files")
+        write_manifest(staging, catalog, epoch)
     print(f"built {summary(catalog)} into {args.out} in {time.perf_counter() - started:.1f} s")
+    return EXIT_OK
+
+
+RELEASE_COMMANDS = ("changelog", "release-notes", "release-assets")
+
+
+def release_command(argv: list[str]) -> int:
+    """`build.py changelog [--since TAG]`, `build.py release-notes VERSION`,
+    `build.py release-assets [--dist DIR] DEST`."""
+    parser = argparse.ArgumentParser(prog=f"build.py {argv[0]}")
+    if argv[0] == "changelog":
+        parser.description = "List the questions added, changed and retired since the last v* tag."
+        parser.add_argument("--since", metavar="REF", help="compare with this git ref instead of the last tag")
+        parser.add_argument("--content", type=Path, default=CONTENT_DIR)
+    elif argv[0] == "release-notes":
+        parser.description = "Print the CHANGELOG.md section of a version (for the GitHub release)."
+        parser.add_argument("version", help="e.g. v0.2.0 or 0.2.0")
+    else:
+        parser.description = "Copy dist/ to flat release assets with an answers zip and SHA256SUMS."
+        parser.add_argument("dest", type=Path)
+        parser.add_argument("--dist", type=Path, default=DIST_DIR)
+    args = parser.parse_args(argv[1:])
+    try:
+        if argv[0] == "changelog":
+            print(format_changes(changelog(ROOT, args.content.resolve(), args.since)), end="")
+        elif argv[0] == "release-notes":
+            changelog_file = ROOT / "CHANGELOG.md"
+            if not changelog_file.is_file():
+                raise ReleaseError("CHANGELOG.md is missing")
+            print(release_notes(changelog_file.read_text(), args.version), end="")
+        else:
+            written = release_assets(args.dist, args.dest)
+            print(f"{len(written)} release files in {args.dest}")
+    except ReleaseError as err:
+        print(f"build.py {argv[0]}: {err}", file=sys.stderr)
+        return EXIT_CONTENT
     return EXIT_OK
 
 

@@ -86,3 +86,15 @@ def catalog():
     loaded, problems = load_catalog(ROOT / "content", version=project_version())
     assert problems == []
     return loaded
+
+
+RELEASE_EPOCH = 1_800_000_000
+
+
+@pytest.fixture(scope="session")
+def full_dist(tmp_path_factory):
+    """A complete build of the real content (every artifact, manifest, SHA256SUMS), made once."""
+    out = tmp_path_factory.mktemp("full") / "dist"
+    result = run_build("--out", str(out), env={"SOURCE_DATE_EPOCH": str(RELEASE_EPOCH)})
+    assert result.returncode == 0, result.stderr
+    return out

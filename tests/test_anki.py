@@ -78,6 +78,7 @@ def test_cards_render_through_anki_with_math_and_figures(anki_dir, catalog, tmp_
             front, back = card.question(), card.answer()
             assert '<div class="question">' in front and '<div class="answer">' in back
             assert back.index('class="answer"') < back.index('class="meta"')
+            assert f"v{catalog.version}</div>" in back  # the release, in small print on every card
             assert "$" not in notes[q.id]["Question"] + notes[q.id]["Answer"], "math must be \\( \\)"
             if q.answer_figure:
                 name = next(iter(n for n in Path(col.media.dir()).iterdir() if n.name.startswith(q.answer_figure)))
