@@ -1,0 +1,22 @@
+"""The minimax game tree of reinforcement-learning-minimax.py with every internal node filled in."""
+import runpy
+from pathlib import Path
+
+_TREE_FIGURE = runpy.run_path(str(Path(__file__).with_name("reinforcement-learning-minimax.py")))
+TREE, LEVELS = _TREE_FIGURE["TREE"], _TREE_FIGURE["LEVELS"]
+
+ALT = ("The same game tree solved by minimax: D = 7, E = 9, F = 6, G = 8, H = 3, "
+       "B = min(7, 9) = 7, C = min(6, 8, 3) = 3, root A = max(7, 3) = 7")
+
+
+def minimax(node, maximizing=True):
+    if not isinstance(node, list):
+        return node
+    values = [minimax(child, not maximizing) for child in node]
+    return max(values) if maximizing else min(values)
+
+
+def render() -> str:
+    values = {label: str(minimax(sub, len(path) % 2 == 0))
+              for label, path, sub in _TREE_FIGURE["internal_nodes"](TREE)}
+    return _TREE_FIGURE["draw_tree"](TREE, LEVELS, values=values)
