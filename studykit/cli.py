@@ -21,6 +21,7 @@ from .loader import load_catalog, shown_path_factory
 from .manifest import write_manifest
 from .model import DIFFICULTIES, Catalog
 from .output import staged_directory
+from .parallel import default_jobs
 from .problems import ContentError
 from .project import CONTENT_DIR, DIST_DIR, ROOT, project_version
 from .release import ReleaseError, changelog, format_changes, release_assets, release_notes
@@ -39,6 +40,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=DIST_DIR, help="output folder (default: dist/)")
     parser.add_argument("--paper", choices=sorted(PAPER_SIZES), default="a4",
                         help="page size of the PDFs (default: a4)")
+    parser.add_argument("--jobs", "-j", type=int, default=default_jobs(), metavar="N",
+                        help=f"parallel processes (default: the number of CPUs, here {default_jobs()})")
     parser.add_argument("--update-ids-lock", action="store_true",
                         help="add the ids of new questions to content/ids.lock (do this when releasing)")
     parser.add_argument("--debug", action="store_true", help="show the traceback of internal errors")
@@ -85,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
     except EpochError as err:
         raise SystemExit(f"build.py: {err}") from None
     ctx = BuildContext(catalog=catalog, figures=figures, templates=template_environment(), epoch=epoch,
-                       paper=args.paper)
+                       paper=args.paper, jobs=max(1, args.jobs))
     keep = _entries_to_keep(args.out, names) if args.only else set()
     with staged_directory(args.out, keep=keep) as staging:
         for name in names:

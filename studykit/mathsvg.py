@@ -13,7 +13,7 @@ import re
 import ziamath
 
 PX_PER_PT = 96 / 72  # SVG user units are CSS px
-BODY_FONT_PT = 8.0  # cheat-sheet text size; validation typesets at this size so builds reuse the cache
+BODY_FONT_PT = 8.0  # cheat-sheet text size: formulas are typeset at it and scaled for other sizes
 
 _VIEWBOX = re.compile(r'viewBox="([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)"')
 
@@ -23,30 +23,50 @@ class MathRenderError(Exception):
 
 
 @functools.lru_cache(maxsize=None)
-def formula_svg(latex: str, display: bool, font_pt: float) -> str:
-    """The SVG text of one formula at the given font size."""
+def formula_svg(latex: str, display: bool) -> str:
+    """The SVG text of one formula, typeset at BODY_FONT_PT (it is vector: other sizes scale it)."""
     try:
-        return ziamath.Latex(latex, size=font_pt * PX_PER_PT, inline=not display, margin=0.5).svg()
+        return ziamath.Latex(latex, size=BODY_FONT_PT * PX_PER_PT, inline=not display, margin=0.5).svg()
     except Exception as err:  # ziamath raises a variety of errors on LaTeX it cannot lay out
         raise MathRenderError(f"cannot typeset ${latex}$ for print: {type(err).__name__}: {err}") from err
 
 
-def formula_img(latex: str, display: bool, font_pt: float) -> str:
-    """An <img> tag for the formula, sized in pt and lowered to sit on the baseline."""
-    svg = formula_svg(latex, display, font_pt)
+def remember(latex: str, display: bool, svg: str) -> None:
+    """Keep a formula typeset elsewhere (another process, a cache) for this process."""
+    _preset[(latex, display)] = svg
+
+
+_preset: dict[tuple[str, bool], str] = {}
+
+
+def _svg(latex: str, display: bool) -> str:
+    return _preset.get((latex, display)) or formula_svg(latex, display)
+
+
+@functools.lru_cache(maxsize=None)
+def _box(latex: str, display: bool) -> tuple[str, float, float, float]:
+    """(base64 SVG, width, height, depth) in pt at BODY_FONT_PT."""
+    svg = _svg(latex, display)
     _, top, width, height = (float(v) for v in _VIEWBOX.search(svg).groups())
     depth = height + top  # the part of the box below the baseline (y = 0)
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    size = f"width:{width / PX_PER_PT:.2f}pt;height:{height / PX_PER_PT:.2f}pt"
+    return data, width / PX_PER_PT, height / PX_PER_PT, depth / PX_PER_PT
+
+
+def formula_img(latex: str, display: bool, font_pt: float) -> str:
+    """An <img> tag for the formula at font_pt, lowered to sit on the baseline."""
+    data, width, height, depth = _box(latex, display)
+    scale = font_pt / BODY_FONT_PT
+    size = f"width:{width * scale:.2f}pt;height:{height * scale:.2f}pt"
     kind = "math-display" if display else "math-inline"
-    style = size if display else f"{size};vertical-align:{-depth / PX_PER_PT:.2f}pt"
+    style = size if display else f"{size};vertical-align:{-depth * scale:.2f}pt"
     return f'<img class="{kind}" style="{style}" alt="" src="data:image/svg+xml;base64,{data}">'
 
 
-def print_problem(latex: str, display: bool) -> str | None:
-    """Why the formula cannot be typeset for print, or None when it can."""
+def typeset(formula: tuple[str, bool]) -> tuple[str, bool, str | None, str | None]:
+    """(latex, display, svg, error): one formula, for running in a worker process."""
+    latex, display = formula
     try:
-        formula_svg(latex, display, BODY_FONT_PT)
+        return latex, display, formula_svg(latex, display), None
     except MathRenderError as err:
-        return str(err)
-    return None
+        return latex, display, None, str(err)

@@ -6,7 +6,6 @@ import re
 from .checks import run_checks
 from .figures import FigureError, FigureStore
 from .latex import latex_problem
-from .mathsvg import print_problem
 from .model import DIFFICULTIES, Catalog, Question, figures_used
 from .problems import Problem
 from .segments import DISPLAY, INLINE, UNCLOSED, split_segments
@@ -53,7 +52,7 @@ def _question_problems(q: Question, figures: FigureStore) -> list[Problem]:
             if seg.kind == UNCLOSED:
                 add(field, f"'$' in {field} is never closed (write \\$ for a literal dollar sign)")
             elif seg.kind in (INLINE, DISPLAY):
-                reason = latex_problem(seg.text) or print_problem(seg.text, seg.kind == DISPLAY)
+                reason = latex_problem(seg.text)
                 if reason:
                     add(field, f"LaTeX in {field} does not parse: {reason}: ${seg.text}$")
     return problems

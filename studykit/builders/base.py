@@ -20,6 +20,7 @@ class BuildContext:
     templates: jinja2.Environment
     epoch: int  # SOURCE_DATE_EPOCH: the only time any artifact may contain
     paper: str = "a4"  # page size of the PDFs: a4 | letter
+    jobs: int = 1  # parallel processes a builder may use
 
 
 def template_environment(directory: Path = TEMPLATES_DIR) -> jinja2.Environment:

@@ -15,8 +15,12 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..figures import Figure
-from ..mathsvg import BODY_FONT_PT, formula_img
-from ..model import Topic
+from ..mathsvg import BODY_FONT_PT, formula_img, remember, typeset
+from ..model import Catalog, Question, Topic
+from ..parallel import parallel_map
+from ..problems import ContentError, Problem
+from ..segments import DISPLAY, INLINE, split_segments
+from ..validate import TEXT_FIELDS
 from ..pdfengine import html_to_pdf
 from ..project import ROOT
 from ..render import pygments_css, safe_html
@@ -34,15 +38,22 @@ class PdfBuilder(Builder):
     description = "PDF cheat sheets and practice sheets (dist/pdf/)"
 
     def build(self, ctx: BuildContext, out_dir: Path) -> list[Path]:
-        root = out_dir / self.name
-        written = []
-        topics = ctx.catalog.topics
-        for topic in topics:
-            written.append(write_bytes(root / f"{topic.id}.pdf", self.cheatsheet(ctx, [topic], cover=False)))
-        written.append(write_bytes(root / f"{COMBINED_NAME}.pdf", self.cheatsheet(ctx, list(topics), cover=True)))
-        for topic in topics:
-            written.append(write_bytes(root / "practice" / f"{topic.id}.pdf", self.practice(ctx, topic)))
-        return written
+        typeset_all_formulas(ctx.catalog, ctx.jobs)
+        topics = {t.id: t for t in ctx.catalog.topics}
+        documents = [(f"{t}.pdf", "cheatsheet", t) for t in topics] + [(f"{COMBINED_NAME}.pdf", "combined", "")]
+        documents += [(f"practice/{t}.pdf", "practice", t) for t in topics]
+
+        def render(document: tuple[str, str, str]) -> bytes:
+            _, kind, topic_id = document
+            if kind == "practice":
+                return self.practice(ctx, topics[topic_id])
+            chosen = list(topics.values()) if kind == "combined" else [topics[topic_id]]
+            return self.cheatsheet(ctx, chosen, cover=kind == "combined")
+
+        # the longest document first, so the workers finish together
+        order = sorted(range(len(documents)), key=lambda i: documents[i][1] != "combined")
+        pdfs = dict(zip(order, parallel_map(render, [documents[i] for i in order], ctx.jobs)))
+        return [write_bytes(out_dir / self.name / documents[i][0], pdfs[i]) for i in range(len(documents))]
 
     def cheatsheet(self, ctx: BuildContext, topics: list[Topic], cover: bool) -> bytes:
         title = "ML interview cheat sheet" + ("" if cover else f": {topics[0].title}")
@@ -67,6 +78,25 @@ class PdfBuilder(Builder):
         html = ctx.templates.get_template(template).render(
             md=md, figure=figure, css=Markup(css), version=catalog.version, catalog=catalog, **values)
         return html_to_pdf(html, base_dir=ROOT, allowed_roots=[ROOT], epoch=ctx.epoch)
+
+
+def typeset_all_formulas(catalog: Catalog, jobs: int) -> None:
+    """Typeset every formula once, in parallel; a formula that cannot be printed is a content error."""
+    where: dict[tuple[str, bool], list[tuple[Question, str]]] = {}
+    for q in catalog.questions:
+        for field in TEXT_FIELDS:
+            for seg in split_segments(getattr(q, field)):
+                if seg.kind in (INLINE, DISPLAY):
+                    where.setdefault((seg.text, seg.kind == DISPLAY), []).append((q, field))
+    problems = []
+    for latex, display, svg, error in parallel_map(typeset, list(where), jobs, chunksize=32):
+        if error:
+            problems += [Problem(q.location.path, q.line_of(field), f"{field} of '{q.id}': {error}")
+                         for q, field in where[(latex, display)]]
+        else:
+            remember(latex, display, svg)
+    if problems:
+        raise ContentError(problems)
 
 
 def css_string(text: str) -> str:
