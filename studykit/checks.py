@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .model import Question
@@ -21,11 +22,11 @@ TIME_LIMIT_SECONDS = 20  # per check
 
 
 def run_checks(questions: list[Question], time_limit: float = TIME_LIMIT_SECONDS,
-               figure_sources: dict[str, Path] | None = None) -> list[Problem]:
+               figure_sources: dict[str, Path] | None = None, jobs: int = 1) -> list[Problem]:
     """`figure_sources` lets a check load a figure script's data with `figure_data(name)`,
     so a check tests the very numbers a figure draws."""
-    jobs = [q for q in questions if q.check.strip()]
-    if not jobs:
+    checked = [q for q in questions if q.check.strip()]
+    if not checked:
         return []
     payload = [
         {
@@ -40,10 +41,19 @@ def run_checks(questions: list[Question], time_limit: float = TIME_LIMIT_SECONDS
                 "python_blocks": python_blocks(q.answer, q.explanation),
             },
         }
-        for q in jobs
+        for q in checked
     ]
     results: dict[str, dict] = {}
-    pending = payload
+    workers = max(1, min(jobs, len(payload)))
+    chunks = [payload[i::workers] for i in range(workers)]
+    with ThreadPoolExecutor(max_workers=len(chunks)) as pool:  # each thread drives one worker process
+        for finished in pool.map(lambda chunk: _run_chunk(chunk, time_limit), chunks):
+            results.update(finished)
+    return [p for q in checked for p in _problems_for(q, results.get(q.id))]
+
+
+def _run_chunk(pending: list[dict], time_limit: float) -> dict[str, dict]:
+    results: dict[str, dict] = {}
     while pending:
         results.update(_run_worker(pending, time_limit))
         unfinished = [job for job in pending if job["id"] not in results]
@@ -51,7 +61,7 @@ def run_checks(questions: list[Question], time_limit: float = TIME_LIMIT_SECONDS
             # the worker died on the first check it did not report; skip it and go on
             unfinished = unfinished[1:]
         pending = unfinished
-    return [p for q in jobs for p in _problems_for(q, results.get(q.id))]
+    return results
 
 
 def _run_worker(payload: list[dict], time_limit: float) -> dict[str, dict]:

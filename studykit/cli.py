@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    catalog, figures, lock = load_valid_catalog(args.content)
+    catalog, figures, lock = load_valid_catalog(args.content, jobs=max(1, args.jobs))
     if args.check:
         print(summary(catalog) + ", 0 problems")
         return EXIT_OK
@@ -135,11 +135,11 @@ def release_command(argv: list[str]) -> int:
     return EXIT_OK
 
 
-def load_valid_catalog(content_dir: Path) -> tuple[Catalog, FigureStore, IdsLock]:
+def load_valid_catalog(content_dir: Path, jobs: int = 1) -> tuple[Catalog, FigureStore, IdsLock]:
     """Load and validate everything; raise ContentError listing every problem."""
     catalog, problems = load_catalog(content_dir, version=project_version())
     figures = FigureStore(catalog.figures)
-    problems += validate(catalog, figures)
+    problems += validate(catalog, figures, jobs=jobs)
     lock_path = shown_path_factory(content_dir)(content_dir / LOCK_NAME)
     lock, found = read_lock(content_dir, lock_path)
     problems += found + lock_problems(lock, lock_path, {q.id for q in catalog.questions})

@@ -79,6 +79,8 @@ def github_markdown(text: str) -> str:
         if seg.kind == INLINE:
             out.append(f"$`{seg.text}`$")
         elif seg.kind == DISPLAY:
+            if out:
+                out[-1] = out[-1].rstrip(" \t")  # no trailing spaces before the block
             out.append(f"\n\n```math\n{seg.text}\n```\n\n")
         elif seg.kind in (TEXT, CODE, UNCLOSED):
             out.append(seg.text)

@@ -132,6 +132,9 @@ def _merge_text(segments: list[Segment]) -> list[Segment]:
 
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
+# CommonMark: only a bullet or an ordered item numbered 1 can start a list inside a
+# paragraph; "2010) showed ..." wrapped onto a new line is just text
+_LIST_START = re.compile(r"^\s*(?:[-*+]|1[.)])\s+\S")
 
 
 def separate_blocks(source: str) -> str:
@@ -152,7 +155,7 @@ def separate_blocks(source: str) -> str:
             continue
         for line in lines:
             previous = out[-1] if out else ""
-            if _LIST_ITEM.match(line) and previous.strip() and not _LIST_ITEM.match(previous) \
+            if _LIST_START.match(line) and previous.strip() and not _LIST_ITEM.match(previous) \
                     and not previous.startswith((" ", "\t")):
                 out.append("")
             out.append(line)

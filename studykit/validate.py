@@ -14,7 +14,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TEXT_FIELDS = ("context", "question", "answer", "explanation")
 
 
-def validate(catalog: Catalog, figures: FigureStore, run_check_code: bool = True) -> list[Problem]:
+def validate(catalog: Catalog, figures: FigureStore, run_check_code: bool = True, jobs: int = 1) -> list[Problem]:
     problems: list[Problem] = []
     first_seen: dict[str, Question] = {}
     for q in catalog.questions:
@@ -26,7 +26,7 @@ def validate(catalog: Catalog, figures: FigureStore, run_check_code: bool = True
             first_seen[q.id] = q
     problems += _figure_problems(catalog, figures)
     if run_check_code:
-        problems += run_checks(list(catalog.questions), figure_sources=catalog.figures)
+        problems += run_checks(list(catalog.questions), figure_sources=catalog.figures, jobs=jobs)
     return problems
 
 

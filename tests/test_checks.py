@@ -50,3 +50,12 @@ def test_a_check_can_read_the_data_a_figure_script_draws(tmp_path):
     wrong = question("wrong-figure", "assert max(figure_data('tree')['LEAVES']) == 9\n")
     problems = run_checks([ok, wrong], figure_sources={"tree": script})
     assert [p.message.split(":")[0] for p in problems] == ["check of 'wrong-figure' failed"]
+
+
+def test_parallel_workers_report_the_same_problems_as_one(tmp_path):
+    questions = [question(f"ok-{i}", "assert True\n") for i in range(5)]
+    questions += [question("crash", "import os\nos._exit(3)\n"), question("bad", "assert 1 == 2\n")]
+    serial = run_checks(questions, jobs=1)
+    parallel = run_checks(questions, jobs=3)
+    assert [str(p) for p in parallel] == [str(p) for p in serial]
+    assert len(serial) == 2

@@ -34,6 +34,9 @@ def template_environment(directory: Path = TEMPLATES_DIR) -> jinja2.Environment:
     )
     env.filters["gfm"] = github_markdown
     env.filters["oneline"] = lambda text: " ".join(text.split())
+    env.filters["first_block"] = lambda text: text.split("\n\n", 1)[0]
+    env.filters["other_blocks"] = lambda text: text.split("\n\n", 1)[1] if "\n\n" in text else ""
+    env.filters["quote"] = lambda text: "\n".join(f"> {line}".rstrip() for line in text.splitlines())
     return env
 
 
