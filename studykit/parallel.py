@@ -5,9 +5,10 @@ typeset formulas) without pickling it; only the items and results travel.
 """
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+import signal
 from typing import Callable, Iterable, TypeVar
 
 T = TypeVar("T")
@@ -25,6 +26,17 @@ def _apply(item):
     return _function(item)
 
 
+def _worker_setup() -> None:
+    """Workers leave interrupts to the build process, which stops them (quietly, by SIGTERM),
+    and on Linux they get SIGKILL when the build process dies, even by `kill -9`."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def parallel_map(function: Callable[[T], R], items: Iterable[T], jobs: int, chunksize: int = 1) -> list[R]:
     """`function` may be a closure: it reaches the workers by fork, not by pickling."""
     global _function
@@ -34,7 +46,8 @@ def parallel_map(function: Callable[[T], R], items: Iterable[T], jobs: int, chun
     context = multiprocessing.get_context("fork")
     _function = function
     try:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(items)), mp_context=context) as pool:
-            return list(pool.map(_apply, items, chunksize=chunksize))
+        # leaving the block terminates the workers, also on an error or an interrupt
+        with context.Pool(min(jobs, len(items)), initializer=_worker_setup) as pool:
+            return pool.map(_apply, items, chunksize=chunksize)
     finally:
         _function = None

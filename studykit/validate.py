@@ -8,9 +8,13 @@ from .figures import FigureError, FigureStore
 from .latex import latex_problem
 from .model import DIFFICULTIES, Catalog, Question, figures_used
 from .problems import Problem
-from .segments import DISPLAY, INLINE, UNCLOSED, split_segments
+from .segments import DISPLAY, INLINE, TEXT, UNCLOSED, split_segments
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+INLINE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]*)|<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]*)", re.I)
+# markup the sanitiser would strip silently: refuse it loudly instead
+HOSTILE_HTML = re.compile(r"<\s*(script|iframe|object|embed|style|link|meta|form|svg)\b|\bon[a-z]+\s*=|javascript\s*:|"
+                          r"vbscript\s*:", re.I)
 TEXT_FIELDS = ("context", "question", "answer", "explanation")
 
 
@@ -51,6 +55,14 @@ def _question_problems(q: Question, figures: FigureStore) -> list[Problem]:
         for seg in split_segments(getattr(q, field)):
             if seg.kind == UNCLOSED:
                 add(field, f"'$' in {field} is never closed (write \\$ for a literal dollar sign)")
+            elif seg.kind == TEXT:
+                for match in INLINE_IMAGE.finditer(seg.text):
+                    url = match.group(1) or match.group(2) or "(empty)"
+                    add(field, f"image '{url}' in {field}: pictures come only from content/figures/ "
+                               "through the 'figure' or 'answer_figure' field (no remote or file: URLs)")
+                for match in HOSTILE_HTML.finditer(seg.text):
+                    add(field, f"'{match.group(0).strip()}' in {field}: scripts, frames, styles and event "
+                               "handlers are not allowed in content")
             elif seg.kind in (INLINE, DISPLAY):
                 reason = latex_problem(seg.text)
                 if reason:

@@ -54,8 +54,11 @@ def load_file(path: Path, shown_path: str) -> tuple[Located | None, list[Problem
 
 
 def load_text(text: str, shown_path: str) -> tuple[Located | None, list[Problem]]:
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    if text.startswith("\ufeff"):  # editors hide it; other tools choke on it
+        return None, [Problem(shown_path, 1, "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM")]
+    tab = next((n for n, line in enumerate(text.splitlines(), 1) if line[:len(line) - len(line.lstrip())].count("\t")), 0)
+    if tab:
+        return None, [Problem(shown_path, tab, "tab in indentation; YAML indents with spaces only")]
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:
