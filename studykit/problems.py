@@ -10,6 +10,11 @@ class Problem:
     line: int
     message: str
 
+    def __post_init__(self) -> None:
+        # one line whatever a library's error text looks like
+        object.__setattr__(self, "message", " ".join(str(self.message).split()))
+        object.__setattr__(self, "line", max(1, int(self.line)))
+
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
 

@@ -66,6 +66,9 @@ def load_text(text: str, shown_path: str) -> tuple[Located | None, list[Problem]
         line = mark.line + 1 if mark else 1
         reason = err.problem or err.context or "invalid YAML"
         return None, [Problem(shown_path, line, f"YAML syntax error: {reason}")]
+    except yaml.reader.ReaderError as err:  # a character YAML does not allow, e.g. NUL
+        line = text[: err.position].count("\n") + 1
+        return None, [Problem(shown_path, line, f"character {err.character!r} is not allowed in YAML ({err.reason})")]
     except yaml.YAMLError as err:
         return None, [Problem(shown_path, 1, f"YAML syntax error: {err}")]
     if node is None:
