@@ -5,8 +5,9 @@
 set -euo pipefail
 
 missing=()
+known="$(ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null || true)"  # read once: no SIGPIPE under pipefail
 for lib in libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz.so.0 libfontconfig.so.1; do
-  ldconfig -p 2>/dev/null | grep -q "$lib" || missing+=("$lib")
+  grep -q "$lib" <<<"$known" || missing+=("$lib")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
