@@ -10,7 +10,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from .model import DIFFICULTIES, Catalog
+from .model import Catalog
 
 MANIFEST_NAME = "manifest.json"
 SUMS_NAME = "SHA256SUMS"
@@ -27,13 +27,11 @@ def artifact_files(out_dir: Path) -> list[Path]:
 
 
 def question_counts(catalog: Catalog) -> dict:
-    def by_level(questions) -> dict:
-        return {level: sum(q.difficulty == level for q in questions) for level in DIFFICULTIES}
-
     return {
         "total": len(catalog.questions),
-        "by_difficulty": by_level(catalog.questions),
-        "by_topic": {t.id: {"title": t.title, "total": len(t.questions), "by_difficulty": by_level(t.questions)}
+        "by_difficulty": catalog.count_by_difficulty(),
+        "by_topic": {t.id: {"title": t.title, "total": len(t.questions),
+                            "by_difficulty": catalog.count_by_difficulty(t.questions)}
                      for t in catalog.topics},
     }
 

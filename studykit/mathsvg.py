@@ -22,31 +22,30 @@ class MathRenderError(Exception):
     pass
 
 
-@functools.lru_cache(maxsize=None)
+_typeset: dict[tuple[str, bool], str] = {}  # (latex, display) -> SVG, for this process
+
+
 def formula_svg(latex: str, display: bool) -> str:
     """The SVG text of one formula, typeset at BODY_FONT_PT (it is vector: other sizes scale it)."""
-    try:
-        return ziamath.Latex(latex, size=BODY_FONT_PT * PX_PER_PT, inline=not display, margin=0.5).svg()
-    except Exception as err:  # ziamath raises a variety of errors on LaTeX it cannot lay out
-        raise MathRenderError(f"cannot typeset ${latex}$ for print: {type(err).__name__}: {err}") from err
+    key = (latex, display)
+    if key not in _typeset:
+        try:
+            _typeset[key] = ziamath.Latex(latex, size=BODY_FONT_PT * PX_PER_PT, inline=not display,
+                                          margin=0.5).svg()
+        except Exception as err:  # ziamath raises a variety of errors on LaTeX it cannot lay out
+            raise MathRenderError(f"cannot typeset ${latex}$ for print: {type(err).__name__}: {err}") from err
+    return _typeset[key]
 
 
 def remember(latex: str, display: bool, svg: str) -> None:
-    """Keep a formula typeset elsewhere (another process, a cache) for this process."""
-    _preset[(latex, display)] = svg
-
-
-_preset: dict[tuple[str, bool], str] = {}
-
-
-def _svg(latex: str, display: bool) -> str:
-    return _preset.get((latex, display)) or formula_svg(latex, display)
+    """Keep a formula typeset elsewhere (another process) for this process."""
+    _typeset[(latex, display)] = svg
 
 
 @functools.lru_cache(maxsize=None)
 def _box(latex: str, display: bool) -> tuple[str, float, float, float]:
     """(base64 SVG, width, height, depth) in pt at BODY_FONT_PT."""
-    svg = _svg(latex, display)
+    svg = formula_svg(latex, display)
     _, top, width, height = (float(v) for v in _VIEWBOX.search(svg).groups())
     depth = height + top  # the part of the box below the baseline (y = 0)
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")

@@ -81,9 +81,8 @@ def isolated_fonts():
             yield FontConfiguration()  # reads FONTCONFIG_FILE now
 
 
-def html_to_pdf(html: str, base_dir: Path, allowed_roots: list[Path], epoch: int,
-                stylesheets: list[str] = ()) -> bytes:
-    """Render HTML (with CSS texts) to PDF bytes, deterministically."""
+def html_to_pdf(html: str, base_dir: Path, allowed_roots: list[Path], epoch: int) -> bytes:
+    """Render HTML (styles inline) to PDF bytes, deterministically."""
     import weasyprint
     from weasyprint.urls import FatalURLFetchingError
 
@@ -91,9 +90,8 @@ def html_to_pdf(html: str, base_dir: Path, allowed_roots: list[Path], epoch: int
     # fontTools stamps subset fonts with the current time unless SOURCE_DATE_EPOCH is set
     with environment(SOURCE_DATE_EPOCH=str(epoch)), isolated_fonts() as font_config:
         document = weasyprint.HTML(string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher)
-        css = [weasyprint.CSS(string=text, url_fetcher=fetcher, font_config=font_config) for text in stylesheets]
         identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
         try:
-            return document.write_pdf(stylesheets=css, font_config=font_config, pdf_identifier=identifier)
+            return document.write_pdf(font_config=font_config, pdf_identifier=identifier)
         except FatalURLFetchingError as err:  # a BaseException: turn it into an ordinary error
             raise FetchRefused(str(err)) from None
