@@ -14,12 +14,11 @@ from pathlib import Path
 
 import genanki
 
-from .ziputil import write_zip
+from .ziputil import zip_bytes
 
 
-def write_apkg(path: Path, decks: list[genanki.Deck], media: dict[str, bytes], epoch: int) -> Path:
+def apkg_bytes(decks: list[genanki.Deck], media: dict[str, bytes], epoch: int) -> bytes:
     """media maps file names (as used in fields) to their bytes."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="apkg-") as tmp:
         db_path = Path(tmp, "collection.anki2")
         connection = sqlite3.connect(db_path)
@@ -34,5 +33,5 @@ def write_apkg(path: Path, decks: list[genanki.Deck], media: dict[str, bytes], e
                    ("media", json.dumps({str(i): name for i, name in enumerate(names)},
                                         sort_keys=True).encode())]
         members += [(str(i), media[name]) for i, name in enumerate(names)]
-        return write_zip(path, members, epoch)
+        return zip_bytes(members, epoch)
 

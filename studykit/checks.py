@@ -2,7 +2,9 @@
 
 A check is Python that recomputes what the answer states and asserts it. It
 runs in `check_worker` (a fresh interpreter), so a check cannot touch the
-build's state, and a hanging or crashing check is reported, not fatal.
+build's state, and a hanging or crashing check is reported, not fatal. A check
+that passed is remembered in the build cache, keyed by its code, the question
+text it reads and (when it calls figure_data) the figure scripts.
 """
 from __future__ import annotations
 
@@ -11,24 +13,33 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Callable
 
+from .cache import BuildCache
+from .figures import folder_digest
 from .model import Question
 from .problems import Problem
+from .progress import QUIET, Progress
 from .segments import python_blocks
 
 TIME_LIMIT_SECONDS = 20  # per check
+PROGRESS_INTERVAL_SECONDS = 0.25
 
 
 def run_checks(questions: list[Question], time_limit: float = TIME_LIMIT_SECONDS,
-               figure_sources: dict[str, Path] | None = None, jobs: int = 1) -> list[Problem]:
+               figure_sources: dict[str, Path] | None = None, jobs: int = 1,
+               cache: BuildCache | None = None, progress: Progress = QUIET) -> list[Problem]:
     """`figure_sources` lets a check load a figure script's data with `figure_data(name)`,
     so a check tests the very numbers a figure draws."""
     checked = [q for q in questions if q.check.strip()]
     if not checked:
         return []
-    payload = [
+    cache = cache or BuildCache(None)
+    figures_digest = folder_digest((figure_sources or {}).values())
+    all_jobs = [
         {
             "id": q.id,
             "code": q.check,
@@ -43,19 +54,28 @@ def run_checks(questions: list[Question], time_limit: float = TIME_LIMIT_SECONDS
         }
         for q in checked
     ]
-    results: dict[str, dict] = {}
+    keys = {job["id"]: cache.key("check", {k: v for k, v in job.items() if k != "figures"},
+                                 figures_digest if "figure_data" in job["code"] else "")
+            for job in all_jobs}
+    results: dict[str, dict] = {job["id"]: {"id": job["id"], "ok": True} for job in all_jobs
+                                if cache.get(keys[job["id"]]) is not None}
+    payload = [job for job in all_jobs if job["id"] not in results]
     workers = max(1, min(jobs, len(payload)))
-    chunks = [payload[i::workers] for i in range(workers)]
-    with ThreadPoolExecutor(max_workers=len(chunks)) as pool:  # each thread drives one worker process
-        for finished in pool.map(lambda chunk: _run_chunk(chunk, time_limit), chunks):
+    chunks = [payload[i::workers] for i in range(workers)] if payload else []
+    with progress.task("checks", len(payload)) as advance, \
+            ThreadPoolExecutor(max_workers=max(1, len(chunks))) as pool:  # each thread drives one worker process
+        for finished in pool.map(lambda chunk: _run_chunk(chunk, time_limit, advance), chunks):
             results.update(finished)
+            for job_id, result in finished.items():
+                if result["ok"]:
+                    cache.put(keys[job_id], b"ok")
     return [p for q in checked for p in _problems_for(q, results.get(q.id))]
 
 
-def _run_chunk(pending: list[dict], time_limit: float) -> dict[str, dict]:
+def _run_chunk(pending: list[dict], time_limit: float, advance: Callable[[int], None]) -> dict[str, dict]:
     results: dict[str, dict] = {}
     while pending:
-        results.update(_run_worker(pending, time_limit))
+        results.update(_run_worker(pending, time_limit, advance))
         unfinished = [job for job in pending if job["id"] not in results]
         if unfinished:
             # the worker died on the first check it did not report; skip it and go on
@@ -64,21 +84,31 @@ def _run_chunk(pending: list[dict], time_limit: float) -> dict[str, dict]:
     return results
 
 
-def _run_worker(payload: list[dict], time_limit: float) -> dict[str, dict]:
+def _run_worker(payload: list[dict], time_limit: float, advance: Callable[[int], None]) -> dict[str, dict]:
     with tempfile.TemporaryDirectory(prefix="checks-") as tmp:
         jobs_file, results_file = Path(tmp, "jobs.json"), Path(tmp, "results.jsonl")
         jobs_file.write_text(json.dumps(payload))
         package_root = str(Path(__file__).resolve().parent.parent)
         env = dict(os.environ, PYTHONHASHSEED="0", MPLBACKEND="svg", PYTHONPATH=package_root)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "studykit.check_worker", str(jobs_file), str(results_file)],
+            cwd=tmp, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + time_limit * len(payload) + 30
+        reported = 0
         try:
-            subprocess.run(
-                [sys.executable, "-m", "studykit.check_worker", str(jobs_file), str(results_file)],
-                cwd=tmp, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL, timeout=time_limit * len(payload) + 30,
-            )
-        except subprocess.TimeoutExpired:
-            pass  # whatever finished is in the results file
-        return _read_results(results_file)
+            while process.poll() is None and time.monotonic() < deadline:
+                try:
+                    process.wait(timeout=PROGRESS_INTERVAL_SECONDS)
+                except subprocess.TimeoutExpired:
+                    pass
+                finished = len(_read_results(results_file))
+                advance(finished - reported)
+                reported = finished
+        finally:
+            if process.poll() is None:  # past the deadline, or the build was interrupted
+                process.kill()
+                process.wait()
+        return _read_results(results_file)  # whatever finished is in the results file
 
 
 def _read_results(path: Path) -> dict[str, dict]:

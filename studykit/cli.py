@@ -15,6 +15,8 @@ from pathlib import Path
 from .builders import BUILDERS, BuildContext
 from .builders.base import template_environment
 from .builders.pdf import PAPER_SIZES
+from .cache import DEFAULT_DIR as DEFAULT_CACHE
+from .cache import BuildCache, cache_from_settings
 from .epoch import EpochError, source_date_epoch
 from .figures import FigureStore
 from .idslock import LOCK_NAME, IdsLock, lock_problems, read_lock, write_lock
@@ -24,6 +26,7 @@ from .model import DIFFICULTIES, Catalog
 from .output import staged_directory
 from .parallel import default_jobs
 from .problems import ContentError
+from .progress import QUIET, Progress, wants_live_display
 from .project import CONTENT_DIR, DIST_DIR, ROOT, project_version
 from .release import ReleaseError, changelog, format_changes, release_assets, release_notes
 from .validate import validate
@@ -43,6 +46,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="page size of the PDFs (default: a4)")
     parser.add_argument("--jobs", "-j", type=int, default=default_jobs(), metavar="N",
                         help=f"parallel processes (default: the number of CPUs, here {default_jobs()})")
+    parser.add_argument("--cache", type=Path, metavar="DIR",
+                        help=f"build cache folder (default: $STUDYKIT_CACHE or {DEFAULT_CACHE.relative_to(ROOT)}/)")
+    parser.add_argument("--no-cache", action="store_true", help="build everything afresh; read and write no cache")
+    parser.add_argument("--verbose", "-v", action="store_true", help="name every file that was rebuilt")
     parser.add_argument("--update-ids-lock", action="store_true",
                         help="add the ids of new questions to content/ids.lock (do this when releasing)")
     parser.add_argument("--debug", action="store_true", help="show the traceback of internal errors")
@@ -79,8 +86,17 @@ def _interrupt(signum, frame):
 
 
 def run(args: argparse.Namespace) -> int:
+    cache = cache_from_settings(args.cache, args.no_cache)
+    with Progress(live=wants_live_display()) as progress:
+        result = build(args, cache, progress)
+    cache.prune()
+    return result
+
+
+def build(args: argparse.Namespace, cache: BuildCache, progress: Progress) -> int:
     started = time.perf_counter()
-    catalog, figures, lock = load_valid_catalog(args.content, jobs=max(1, args.jobs))
+    catalog, figures, lock = load_valid_catalog(args.content, jobs=max(1, args.jobs), cache=cache,
+                                                progress=progress)
     if args.check:
         print(summary(catalog) + ", 0 problems")
         return EXIT_OK
@@ -95,12 +111,14 @@ def run(args: argparse.Namespace) -> int:
     except EpochError as err:
         raise SystemExit(f"build.py: {err}") from None
     ctx = BuildContext(catalog=catalog, figures=figures, templates=template_environment(), epoch=epoch,
-                       paper=args.paper, jobs=max(1, args.jobs))
+                       paper=args.paper, jobs=max(1, args.jobs), cache=cache, progress=progress)
     keep = _entries_to_keep(args.out, names) if args.only else set()
     with staged_directory(args.out, keep=keep) as staging:
         for name in names:
-            written = BUILDERS[name]().build(ctx, staging)
-            print(f"{name}: {len(written)} files")
+            result = BUILDERS[name]().build(ctx, staging)
+            print(f"{name}: {len(result.written)} files, {len(result.rebuilt)} rebuilt")
+            if args.verbose:
+                print("".join(f"  rebuilt {name}/{path}\n" for path in result.rebuilt), end="")
         write_manifest(staging, catalog, epoch)
     print(f"built {summary(catalog)} into {args.out} in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
@@ -142,11 +160,12 @@ def release_command(argv: list[str]) -> int:
     return EXIT_OK
 
 
-def load_valid_catalog(content_dir: Path, jobs: int = 1) -> tuple[Catalog, FigureStore, IdsLock]:
+def load_valid_catalog(content_dir: Path, jobs: int = 1, cache: BuildCache | None = None,
+                       progress: Progress = QUIET) -> tuple[Catalog, FigureStore, IdsLock]:
     """Load and validate everything; raise ContentError listing every problem."""
     catalog, problems = load_catalog(content_dir, version=project_version())
-    figures = FigureStore(catalog.figures)
-    problems += validate(catalog, figures, jobs=jobs)
+    figures = FigureStore(catalog.figures, cache)
+    problems += validate(catalog, figures, jobs=jobs, cache=cache, progress=progress)
     lock_path = shown_path_factory(content_dir)(content_dir / LOCK_NAME)
     lock, found = read_lock(content_dir, lock_path)
     problems += found + lock_problems(lock, lock_path, {q.id for q in catalog.questions})

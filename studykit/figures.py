@@ -2,15 +2,21 @@
 
 A script `content/figures/<name>.py` defines `ALT` (a one-line description)
 and `render() -> str` returning SVG text. A committed `<name>.svg` is used
-as it is. Each figure is rendered once per build and shared by all builders.
+as it is. Each figure is rendered once per build and shared by all builders,
+and kept in the build cache: a script may read any file beside it, so the key
+is the whole figures folder.
 """
 from __future__ import annotations
 
+import base64
 import hashlib
+import json
 import runpy
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
+
+from .cache import BuildCache
 
 
 @dataclass(frozen=True)
@@ -52,17 +58,39 @@ def render_figure(name: str, path: Path) -> Figure:
     return Figure(name=name, alt=alt, svg=svg)
 
 
-class FigureStore:
-    """Renders each figure at most once per build."""
+def folder_digest(paths) -> str:
+    """A hash of every file in the folders these paths are in (names and bytes)."""
+    hashed = hashlib.sha256()
+    for folder in sorted({Path(p).parent for p in paths}):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            hashed.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return hashed.hexdigest()
 
-    def __init__(self, sources: dict[str, Path]):
+
+class FigureStore:
+    """Renders each figure at most once per build, and not at all when the cache has it."""
+
+    def __init__(self, sources: dict[str, Path], cache: BuildCache | None = None):
         self._sources = sources
-        self._cache: dict[str, Figure] = {}
+        self._cache = cache or BuildCache(None)
+        self._figures: dict[str, Figure] = {}
+        self._folder_digest: str | None = None
 
     def __contains__(self, name: str) -> bool:
         return name in self._sources
 
     def get(self, name: str) -> Figure:
-        if name not in self._cache:
-            self._cache[name] = render_figure(name, self._sources[name])
-        return self._cache[name]
+        if name not in self._figures:
+            if self._folder_digest is None:
+                self._folder_digest = folder_digest(self._sources.values())
+            key = self._cache.key("figure", self._folder_digest, name)
+            stored = self._cache.get(key)
+            if stored is None:
+                figure = render_figure(name, self._sources[name])
+                self._cache.put(key, json.dumps({"alt": figure.alt, "svg": base64.b64encode(figure.svg).decode()})
+                                .encode())
+            else:
+                entry = json.loads(stored)
+                figure = Figure(name=name, alt=entry["alt"], svg=base64.b64decode(entry["svg"]))
+            self._figures[name] = figure
+        return self._figures[name]

@@ -37,17 +37,26 @@ def _worker_setup() -> None:
         pass
 
 
-def parallel_map(function: Callable[[T], R], items: Iterable[T], jobs: int, chunksize: int = 1) -> list[R]:
-    """`function` may be a closure: it reaches the workers by fork, not by pickling."""
+def parallel_map(function: Callable[[T], R], items: Iterable[T], jobs: int, chunksize: int = 1,
+                 on_done: Callable[[], None] = lambda: None) -> list[R]:
+    """`function` may be a closure: it reaches the workers by fork, not by pickling.
+    `on_done` is called once per finished item (for progress)."""
     global _function
     items = list(items)
+    results: list[R] = []
     if jobs <= 1 or len(items) <= 1:
-        return [function(item) for item in items]
+        for item in items:
+            results.append(function(item))
+            on_done()
+        return results
     context = multiprocessing.get_context("fork")
     _function = function
     try:
         # leaving the block terminates the workers, also on an error or an interrupt
         with context.Pool(min(jobs, len(items)), initializer=_worker_setup) as pool:
-            return pool.map(_apply, items, chunksize=chunksize)
+            for result in pool.imap(_apply, items, chunksize=chunksize):
+                results.append(result)
+                on_done()
+        return results
     finally:
         _function = None

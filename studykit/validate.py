@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import re
 
+from .cache import BuildCache
 from .checks import run_checks
 from .figures import FigureError, FigureStore
 from .latex import latex_problem
 from .model import DIFFICULTIES, Catalog, Question, figures_used
 from .problems import Problem
+from .progress import QUIET, Progress
 from .segments import DISPLAY, INLINE, TEXT, UNCLOSED, split_segments
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -18,7 +20,8 @@ HOSTILE_HTML = re.compile(r"<\s*(script|iframe|object|embed|style|link|meta|form
 TEXT_FIELDS = ("context", "question", "answer", "explanation")
 
 
-def validate(catalog: Catalog, figures: FigureStore, run_check_code: bool = True, jobs: int = 1) -> list[Problem]:
+def validate(catalog: Catalog, figures: FigureStore, run_check_code: bool = True, jobs: int = 1,
+             cache: BuildCache | None = None, progress: Progress = QUIET) -> list[Problem]:
     problems: list[Problem] = []
     first_seen: dict[str, Question] = {}
     for q in catalog.questions:
@@ -30,7 +33,8 @@ def validate(catalog: Catalog, figures: FigureStore, run_check_code: bool = True
             first_seen[q.id] = q
     problems += _figure_problems(catalog, figures)
     if run_check_code:
-        problems += run_checks(list(catalog.questions), figure_sources=catalog.figures, jobs=jobs)
+        problems += run_checks(list(catalog.questions), figure_sources=catalog.figures, jobs=jobs, cache=cache,
+                               progress=progress)
     return problems
 
 

@@ -8,20 +8,19 @@ from __future__ import annotations
 
 import hashlib
 import html
-from pathlib import Path
-
 import genanki
 
-from ..model import DIFFICULTIES, Question, figures_used
+from ..apkg import apkg_bytes
+from ..model import DIFFICULTIES, Question, Topic
 from ..notetype import FIELDS, note_type
-from ..apkg import write_apkg
 from ..render import safe_html
 from ..sanitize import clean_html
-from .base import Builder, BuildContext
+from .base import Builder, BuildContext, Output, shown_figures
 
 ROOT_DECK = "ML Interviews"
 DIFFICULTY_ROOT_DECK = "ML Interviews by difficulty"
 GUID_NAMESPACE = "ml-interviews"
+EVERYTHING_DESCRIPTION = "Machine-learning interview questions, one subdeck per topic."
 
 
 def note_guid(question_id: str) -> str:
@@ -46,38 +45,44 @@ def field_html(markdown_text: str) -> str:
 class AnkiBuilder(Builder):
     name = "anki"
     description = "Anki decks (dist/anki/)"
+    parallel = True
 
-    def build(self, ctx: BuildContext, out_dir: Path) -> list[Path]:
-        root = out_dir / self.name
+    def outputs(self, ctx: BuildContext) -> list[Output]:
         catalog = ctx.catalog
         model = note_type(ctx.templates)
-        cards = {q.id: self._note_fields(q, ctx) for q in catalog.questions}
+        cards: dict[str, tuple[list[str], list[str]]] = {}  # rendered once per process, on demand
 
         def deck(name: str, questions, description: str = "") -> genanki.Deck:
             d = genanki.Deck(deck_id(name), name, description=description)
             for q in questions:
+                if q.id not in cards:
+                    cards[q.id] = self._note_fields(q, ctx)
                 fields, tags = cards[q.id]
                 d.add_note(genanki.Note(model=model, fields=fields, guid=note_guid(q.id),
                                         tags=tags, sort_field=q.question))
             return d
 
-        def topic_deck(topic):
+        def topic_deck(topic: Topic) -> genanki.Deck:
             return deck(f"{ROOT_DECK}::{topic.title}", topic.questions, topic.description)
 
-        written = []
-        everything = [deck(ROOT_DECK, [], "Machine-learning interview questions, one subdeck per topic.")]
-        everything += [topic_deck(t) for t in catalog.topics]
-        written.append(self._write(root / "ml-interviews.apkg", everything, catalog.questions, ctx))
-        for topic in catalog.topics:
-            written.append(self._write(root / "topic" / f"{topic.id}.apkg", [topic_deck(topic)],
-                                       topic.questions, ctx))
+        def package(path: str, make_decks, questions, inputs) -> Output:
+            # a card shows its topic's title, so the topics of its questions are inputs too
+            titles = sorted({(q.topic_id, catalog.topic(q.topic_id).title) for q in questions})
+            return Output(path, (inputs, titles, shown_figures(ctx, questions)),
+                          lambda: self._package(make_decks(), questions, ctx), weight=len(questions))
+
+        outputs = [package("ml-interviews.apkg", lambda: [deck(ROOT_DECK, [], EVERYTHING_DESCRIPTION)]
+                           + [topic_deck(t) for t in catalog.topics], catalog.questions, catalog.topics)]
+        outputs += [package(f"topic/{t.id}.apkg", lambda t=t: [topic_deck(t)], t.questions, t)
+                    for t in catalog.topics]
         for level in DIFFICULTIES:
             questions = [q for q in catalog.questions if q.difficulty == level]
             if questions:  # no empty packages
                 name = f"{DIFFICULTY_ROOT_DECK}::{level.capitalize()}"
-                written.append(self._write(root / "difficulty" / f"{level}.apkg", [deck(name, questions)],
-                                           questions, ctx))
-        return written
+                outputs.append(package(f"difficulty/{level}.apkg",
+                                       lambda name=name, questions=questions: [deck(name, questions)],
+                                       questions, questions))
+        return outputs
 
     def _note_fields(self, q: Question, ctx: BuildContext) -> tuple[list[str], list[str]]:
         values = {
@@ -104,7 +109,6 @@ class AnkiBuilder(Builder):
         return clean_html(f'<img src="{figure.hashed_name}" alt="{html.escape(figure.alt)}">')
 
     @staticmethod
-    def _write(path: Path, decks, questions, ctx: BuildContext) -> Path:
-        figures = [ctx.figures.get(name) for name in figures_used(questions)]
-        media = {figure.hashed_name: figure.svg for figure in figures}
-        return write_apkg(path, decks, media, ctx.epoch)
+    def _package(decks, questions, ctx: BuildContext) -> bytes:
+        media = {figure.hashed_name: figure.svg for figure in shown_figures(ctx, questions)}
+        return apkg_bytes(decks, media, ctx.epoch)

@@ -1,10 +1,8 @@
 """Markdown answer keys for reading on GitHub: dist/answers/<topic-id>.md and an index."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from ..model import DIFFICULTIES, Topic, figures_used
-from .base import Builder, BuildContext, write_bytes, write_text
+from .base import Builder, BuildContext, Output, shown_figures
 
 FIGURES_SUBDIR = "figures"
 
@@ -13,21 +11,28 @@ class AnswersBuilder(Builder):
     name = "answers"
     description = "Markdown answer keys (dist/answers/)"
 
-    def build(self, ctx: BuildContext, out_dir: Path) -> list[Path]:
-        root = out_dir / self.name
+    def outputs(self, ctx: BuildContext) -> list[Output]:
         catalog = ctx.catalog
-        written = []
-        topic_template = ctx.templates.get_template("answers/topic.md.j2")
-        for topic in catalog.topics:
-            text = topic_template.render(topic=topic, numbered=_numbered(topic), version=catalog.version,
-                                         figures=ctx.figures, figures_dir=FIGURES_SUBDIR)
-            written.append(write_text(root / f"{topic.id}.md", text))
-        index = ctx.templates.get_template("answers/index.md.j2").render(
-            topics=catalog.topics, difficulties=DIFFICULTIES, catalog=catalog, version=catalog.version)
-        written.append(write_text(root / "README.md", index))
-        for name in figures_used(catalog.questions):
-            written.append(write_bytes(root / FIGURES_SUBDIR / f"{name}.svg", ctx.figures.get(name).svg))
-        return written
+
+        def topic_page(topic: Topic) -> bytes:
+            return ctx.templates.get_template("answers/topic.md.j2").render(
+                topic=topic, numbered=_numbered(topic), version=catalog.version, figures=ctx.figures,
+                figures_dir=FIGURES_SUBDIR).encode("utf-8")
+
+        def index() -> bytes:
+            return ctx.templates.get_template("answers/index.md.j2").render(
+                topics=catalog.topics, difficulties=DIFFICULTIES, catalog=catalog,
+                version=catalog.version).encode("utf-8")
+
+        outputs = [Output(f"{t.id}.md", (t, shown_figures(ctx, t.questions)), lambda t=t: topic_page(t))
+                   for t in catalog.topics]
+        # the index shows titles and counts only, so editing a question's text leaves it alone
+        outputs.append(Output("README.md", [(t.id, t.title, catalog.count_by_difficulty(t.questions))
+                                            for t in catalog.topics], index))
+        outputs += [Output(f"{FIGURES_SUBDIR}/{name}.svg", ctx.figures.get(name).svg,
+                           lambda name=name: ctx.figures.get(name).svg)
+                    for name in figures_used(catalog.questions)]
+        return outputs
 
 
 def _numbered(topic: Topic):

@@ -1,13 +1,23 @@
-"""The small interface every builder implements: catalog in, files out."""
+"""The small interface every builder implements: catalog in, files out.
+
+A builder lists its outputs, each with the content it is made from; this
+module does the rest once for all of them: outputs whose inputs are in the
+build cache are copied from it, the others are made (in parallel processes
+for builders that ask for it) and stored.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import jinja2
 
+from ..cache import BuildCache
 from ..figures import FigureStore
-from ..model import Catalog
+from ..model import Catalog, figures_used
+from ..parallel import parallel_map
+from ..progress import QUIET, Progress
 from ..render import github_markdown
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
@@ -21,6 +31,8 @@ class BuildContext:
     epoch: int  # SOURCE_DATE_EPOCH: the only time any artifact may contain
     paper: str = "a4"  # page size of the PDFs: a4 | letter
     jobs: int = 1  # parallel processes a builder may use
+    cache: BuildCache = field(default_factory=lambda: BuildCache(None))
+    progress: Progress = QUIET
 
 
 def template_environment(directory: Path = TEMPLATES_DIR) -> jinja2.Environment:
@@ -40,21 +52,57 @@ def template_environment(directory: Path = TEMPLATES_DIR) -> jinja2.Environment:
     return env
 
 
+@dataclass(frozen=True)
+class Output:
+    """One file a builder writes."""
+
+    path: str  # inside the builder's folder, e.g. "topic/nlp.apkg"
+    inputs: object  # all content the bytes depend on (code, templates, version and epoch are added)
+    make: Callable[[], bytes]
+    weight: int = 1  # rough cost: the heaviest outputs are started first
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    written: list[Path]
+    rebuilt: list[str]  # paths (inside the builder's folder) that were made, not taken from the cache
+
+
 class Builder:
-    """Subclasses set `name` (also their folder in dist/) and write files in `build`."""
+    """Subclasses set `name` (also their folder in dist/) and list their files in `outputs`."""
 
     name: str = ""
     description: str = ""
+    parallel: bool = False  # outputs are slow enough to be worth worker processes
 
-    def build(self, ctx: BuildContext, out_dir: Path) -> list[Path]:
-        """Write this builder's files under out_dir/<name>/ and return their paths."""
+    def outputs(self, ctx: BuildContext) -> list[Output]:
         raise NotImplementedError
 
+    def prepare(self, ctx: BuildContext, outputs: list[Output]) -> None:
+        """Work shared by the outputs about to be made (those the cache did not have)."""
 
-def write_text(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(text.encode("utf-8"))  # bytes: no platform newline translation
-    return path
+    def build(self, ctx: BuildContext, out_dir: Path) -> BuildResult:
+        """Write this builder's files under out_dir/<name>/."""
+        outputs = self.outputs(ctx)
+        keys = [ctx.cache.key("artifact", self.name, o.path, ctx.catalog.version, ctx.epoch, o.inputs)
+                for o in outputs]
+        found = [ctx.cache.get(key) for key in keys]
+        missing = sorted((i for i, data in enumerate(found) if data is None), key=lambda i: -outputs[i].weight)
+        if missing:
+            self.prepare(ctx, [outputs[i] for i in missing])
+            with ctx.progress.task(self.name, len(missing)) as advance:
+                made = parallel_map(lambda i: outputs[i].make(), missing, ctx.jobs if self.parallel else 1,
+                                    on_done=advance)
+            for i, data in zip(missing, made):
+                found[i] = data
+                ctx.cache.put(keys[i], data)
+        written = [write_bytes(out_dir / self.name / o.path, data) for o, data in zip(outputs, found)]
+        return BuildResult(written, sorted(outputs[i].path for i in missing))
+
+
+def shown_figures(ctx: BuildContext, questions) -> list:
+    """The figures these questions show (name, alt and picture): part of an output's inputs."""
+    return [ctx.figures.get(name) for name in figures_used(questions)]
 
 
 def write_bytes(path: Path, data: bytes) -> Path:

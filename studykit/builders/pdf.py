@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import base64
 import html
-from pathlib import Path
-
 from markupsafe import Markup
 
 from ..figures import Figure
 from ..mathsvg import BODY_FONT_PT, formula_img, remember, typeset
-from ..model import Catalog, Question, Topic
+from ..model import Question, Topic
 from ..parallel import parallel_map
 from ..problems import ContentError, Problem
 from ..segments import DISPLAY, INLINE, split_segments
@@ -24,7 +22,7 @@ from ..validate import TEXT_FIELDS
 from ..pdfengine import html_to_pdf
 from ..project import ROOT
 from ..render import pygments_css, safe_html
-from .base import Builder, BuildContext, write_bytes
+from .base import Builder, BuildContext, Output, shown_figures
 
 COMBINED_NAME = "ml-interviews"
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
@@ -36,36 +34,37 @@ PRACTICE_FONT_PT = 10.0
 class PdfBuilder(Builder):
     name = "pdf"
     description = "PDF cheat sheets and practice sheets (dist/pdf/)"
+    parallel = True
 
-    def build(self, ctx: BuildContext, out_dir: Path) -> list[Path]:
-        typeset_all_formulas(ctx.catalog, ctx.jobs)
-        topics = {t.id: t for t in ctx.catalog.topics}
-        documents = [(f"{t}.pdf", "cheatsheet", t) for t in topics] + [(f"{COMBINED_NAME}.pdf", "combined", "")]
-        documents += [(f"practice/{t}.pdf", "practice", t) for t in topics]
+    def outputs(self, ctx: BuildContext) -> list[Output]:
+        topics = ctx.catalog.topics
 
-        def render(document: tuple[str, str, str]) -> bytes:
-            _, kind, topic_id = document
-            if kind == "practice":
-                return self.practice(ctx, topics[topic_id])
-            chosen = list(topics.values()) if kind == "combined" else [topics[topic_id]]
-            return self.cheatsheet(ctx, chosen, cover=kind == "combined")
+        def document(path: str, chosen: tuple[Topic, ...], make) -> Output:
+            questions = [q for t in chosen for q in t.questions]
+            return Output(path, (chosen, shown_figures(ctx, questions), ctx.paper), make, weight=len(questions))
 
-        # the longest document first, so the workers finish together
-        order = sorted(range(len(documents)), key=lambda i: documents[i][1] != "combined")
-        pdfs = dict(zip(order, parallel_map(render, [documents[i] for i in order], ctx.jobs)))
-        return [write_bytes(out_dir / self.name / documents[i][0], pdfs[i]) for i in range(len(documents))]
+        outputs = [document(f"{t.id}.pdf", (t,), lambda t=t: self.cheatsheet(ctx, [t], cover=False))
+                   for t in topics]
+        outputs.append(document(f"{COMBINED_NAME}.pdf", topics,
+                                lambda: self.cheatsheet(ctx, list(topics), cover=True)))
+        outputs += [document(f"practice/{t.id}.pdf", (t,), lambda t=t: self.practice(ctx, t)) for t in topics]
+        return outputs
+
+    def prepare(self, ctx: BuildContext, outputs: list[Output]) -> None:
+        typeset_all_formulas(ctx)
 
     def cheatsheet(self, ctx: BuildContext, topics: list[Topic], cover: bool) -> bytes:
         title = "ML interview cheat sheet" + ("" if cover else f": {topics[0].title}")
         return self._render(ctx, "pdf/cheatsheet.html", CHEATSHEET_FONT_PT, title=title, topics=topics,
-                            cover=cover, columns={t.id: columns_for(t) for t in topics})
+                            cover=cover, columns={t.id: columns_for(t) for t in topics},
+                            question_count=sum(len(t.questions) for t in topics))
 
     def practice(self, ctx: BuildContext, topic: Topic) -> bytes:
         return self._render(ctx, "pdf/practice.html", PRACTICE_FONT_PT,
                             title=f"ML interview practice: {topic.title}", topic=topic)
 
     def _render(self, ctx: BuildContext, template: str, font_pt: float, **values) -> bytes:
-        catalog = ctx.catalog
+        version = ctx.catalog.version
 
         def md(text: str) -> Markup:
             return Markup(safe_html(text, lambda latex, display: formula_img(latex, display, font_pt)))
@@ -74,27 +73,40 @@ class PdfBuilder(Builder):
             return Markup(figure_img(ctx.figures.get(name)))
 
         css = ctx.templates.get_template("pdf/style.css.j2").render(
-            paper=PAPER_SIZES[ctx.paper], doc_title=css_string(values["title"]), version=catalog.version, font_pt=font_pt, code_css=pygments_css())
+            paper=PAPER_SIZES[ctx.paper], doc_title=css_string(values["title"]), version=version, font_pt=font_pt,
+            code_css=pygments_css())
         html = ctx.templates.get_template(template).render(
-            md=md, figure=figure, css=Markup(css), version=catalog.version, catalog=catalog, **values)
+            md=md, figure=figure, css=Markup(css), version=version, **values)
         return html_to_pdf(html, base_dir=ROOT, allowed_roots=[ROOT], epoch=ctx.epoch)
 
 
-def typeset_all_formulas(catalog: Catalog, jobs: int) -> None:
-    """Typeset every formula once, in parallel; a formula that cannot be printed is a content error."""
+def typeset_all_formulas(ctx: BuildContext) -> None:
+    """Typeset every formula once, in parallel, or take it from the build cache;
+    a formula that cannot be printed is a content error."""
     where: dict[tuple[str, bool], list[tuple[Question, str]]] = {}
-    for q in catalog.questions:
+    for q in ctx.catalog.questions:
         for field in TEXT_FIELDS:
             for seg in split_segments(getattr(q, field)):
                 if seg.kind in (INLINE, DISPLAY):
                     where.setdefault((seg.text, seg.kind == DISPLAY), []).append((q, field))
+    keys = {formula: ctx.cache.key("formula", *formula) for formula in where}
+    missing = []
+    for formula, key in keys.items():
+        svg = ctx.cache.get(key)
+        if svg is None:
+            missing.append(formula)
+        else:
+            remember(*formula, svg.decode("utf-8"))
     problems = []
-    for latex, display, svg, error in parallel_map(typeset, list(where), jobs, chunksize=32):
+    with ctx.progress.task("formulas", len(missing)) as advance:
+        typeset_now = parallel_map(typeset, missing, ctx.jobs, chunksize=32, on_done=advance)
+    for latex, display, svg, error in typeset_now:
         if error:
             problems += [Problem(q.location.path, q.line_of(field), f"{field} of '{q.id}': {error}")
                          for q, field in where[(latex, display)]]
         else:
             remember(latex, display, svg)
+            ctx.cache.put(keys[(latex, display)], svg.encode("utf-8"))
     if problems:
         raise ContentError(problems)
 
