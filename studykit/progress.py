@@ -30,7 +30,9 @@ class Progress:
             from rich.progress import Progress as Bars
 
             self._bars = Bars(TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(),
-                              TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+                              TimeElapsedColumn(), console=Console(stderr=True), transient=True,
+                              # printed lines go above the bars when both share the terminal, else stay on stdout
+                              redirect_stdout=sys.stdout.isatty(), redirect_stderr=False)
 
     def __enter__(self) -> Progress:
         if self._bars:
@@ -47,6 +49,7 @@ class Progress:
             yield lambda n=1: None
             return
         task_id = self._bars.add_task(label, total=total)
+        self._bars.refresh()  # show the step at once, however short it turns out
         try:
             yield lambda n=1: self._bars.advance(task_id, n)
         finally:

@@ -31,7 +31,7 @@ def validate(catalog: Catalog, figures: FigureStore, run_check_code: bool = True
                                     f"duplicate id '{q.id}' (first used at {first_seen[q.id].location})"))
         else:
             first_seen[q.id] = q
-    problems += _figure_problems(catalog, figures)
+    problems += _figure_problems(catalog, figures, progress)
     if run_check_code:
         problems += run_checks(list(catalog.questions), figure_sources=catalog.figures, jobs=jobs, cache=cache,
                                progress=progress)
@@ -74,13 +74,14 @@ def _question_problems(q: Question, figures: FigureStore) -> list[Problem]:
     return problems
 
 
-def _figure_problems(catalog: Catalog, figures: FigureStore) -> list[Problem]:
+def _figure_problems(catalog: Catalog, figures: FigureStore, progress: Progress = QUIET) -> list[Problem]:
     problems = []
-    for name in figures_used(catalog.questions):
-        if name not in figures:
-            continue
-        try:
-            figures.get(name)
-        except FigureError as err:
-            problems.append(Problem(str(catalog.figures[name].as_posix()), 1, f"figure '{name}': {err}"))
+    names = [name for name in figures_used(catalog.questions) if name in figures]
+    with progress.task("figures", len(names)) as advance:
+        for name in names:
+            try:
+                figures.get(name)
+            except FigureError as err:
+                problems.append(Problem(str(catalog.figures[name].as_posix()), 1, f"figure '{name}': {err}"))
+            advance()
     return problems

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# every build in the tests is a clean one, unless a test of the cache gives it a cache folder
+os.environ["STUDYKIT_CACHE"] = "off"
 
 GOOD_QUESTION = """\
   - id: {id}

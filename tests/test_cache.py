@@ -1,0 +1,141 @@
+"""The build cache: a cached build is byte-identical to a clean one, a no-op
+rebuild makes nothing, and an edit rebuilds only the files that show it."""
+from __future__ import annotations
+
+import re
+import shutil
+
+from conftest import RELEASE_EPOCH, ROOT, run_build, section, tree_hashes
+from studykit import cache as cache_module
+
+EPOCH = {"SOURCE_DATE_EPOCH": str(RELEASE_EPOCH)}
+
+FIGURE_SCRIPT = '''\
+ALT = "A square"
+SIDE = 10
+
+
+def render():
+    return f'<svg xmlns="http://www.w3.org/2000/svg" width="{SIDE}" height="{SIDE}"><rect width="{SIDE}" height="{SIDE}"/></svg>'
+'''
+
+
+def question(qid: str, difficulty: str, answer: str, extra: str = "") -> str:
+    return (f"  - id: {qid}\n    difficulty: {difficulty}\n    question: What is {qid}, with $x_{{{len(qid)}}}$?\n"
+            f"    answer: \"{answer}\"\n    source: Test fixture\n{extra}")
+
+
+def small_tree(tree):
+    """Two topics, two difficulties, formulas, a figure script and checks (one reads the figure)."""
+    content = tree({
+        "alpha/one": section(
+            question("a-easy", "easy", "It is 4, as $2+2=4$.", "    check: |\n      assert '4' in answer\n"),
+            question("a-hard", "hard", "Ten.", "    figure: square\n    check: |\n"
+                     "      assert figure_data('square')['SIDE'] == 10\n")),
+        "beta/two": section(question("b-easy", "easy", "Yes, $y^2$."), question("b-medium", "medium", "No.")),
+    })
+    (content / "figures").mkdir()
+    (content / "figures" / "square.py").write_text(FIGURE_SCRIPT)
+    return content
+
+
+def build(content, out, *args, cache=None):
+    options = ["--cache", str(cache)] if cache else ["--no-cache"]
+    result = run_build("--content", str(content), "--out", str(out), "--verbose", *options, *args, env=EPOCH)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def rebuilt(stdout: str) -> set[str]:
+    return set(re.findall(r"^  rebuilt (\S+)$", stdout, re.M))
+
+
+def test_editing_one_question_rebuilds_only_the_files_that_contain_it(tree, tmp_path):
+    content, cache = small_tree(tree), tmp_path / "cache"
+    first = build(content, tmp_path / "cold", cache=cache)
+    assert len(rebuilt(first)) == len(tree_hashes(tmp_path / "cold")) - 2  # all but manifest and SHA256SUMS
+    assert rebuilt(build(content, tmp_path / "again", cache=cache)) == set()
+    assert tree_hashes(tmp_path / "again") == tree_hashes(tmp_path / "cold")
+
+    section_file = content / "alpha" / "one.yaml"
+    section_file.write_text(section_file.read_text().replace("It is 4, as $2+2=4$.", "Four: $2+2=4$."))
+    after_edit = build(content, tmp_path / "edited", cache=cache)
+    assert rebuilt(after_edit) == {
+        "anki/ml-interviews.apkg", "anki/topic/alpha.apkg", "anki/difficulty/easy.apkg",
+        "answers/alpha.md", "pdf/alpha.pdf", "pdf/ml-interviews.pdf", "pdf/practice/alpha.pdf"}
+    build(content, tmp_path / "clean")
+    assert tree_hashes(tmp_path / "edited") == tree_hashes(tmp_path / "clean")
+
+
+def test_a_check_runs_again_when_what_it_reads_changes(tree, tmp_path):
+    content, cache = small_tree(tree), tmp_path / "cache"
+    build(content, tmp_path / "dist", cache=cache)
+    section_file = content / "alpha" / "one.yaml"
+    section_file.write_text(section_file.read_text().replace("It is 4, as $2+2=4$.", "It is five."))
+    result = run_build("--content", str(content), "--out", str(tmp_path / "dist"), "--cache", str(cache))
+    assert result.returncode == 2 and "check of 'a-easy' failed" in result.stderr
+
+    section_file.write_text(section_file.read_text().replace("It is five.", "It is 4."))
+    (content / "figures" / "square.py").write_text(FIGURE_SCRIPT.replace("SIDE = 10", "SIDE = 12"))
+    result = run_build("--content", str(content), "--out", str(tmp_path / "dist"), "--cache", str(cache))
+    assert result.returncode == 2 and "check of 'a-hard' failed" in result.stderr
+
+
+def test_a_deleted_or_damaged_cache_is_safe(tree, tmp_path):
+    content, cache = small_tree(tree), tmp_path / "cache"
+    build(content, tmp_path / "clean")
+    build(content, tmp_path / "cold", cache=cache)
+    entries = [p for p in cache.rglob("*") if p.is_file()]
+    assert {p.parent.name for p in entries} == {"artifact", "check", "figure", "formula"}
+    for path in entries[::2]:
+        data = bytearray(path.read_bytes())
+        data[-1] ^= 0xFF  # a flipped bit
+        path.write_bytes(bytes(data))
+    for path in entries[1::2]:
+        path.write_bytes(path.read_bytes()[:20])  # a torn write
+    damaged = build(content, tmp_path / "damaged", cache=cache)
+    assert len(rebuilt(damaged)) == len(rebuilt(build(content, tmp_path / "clean-again")))
+    shutil.rmtree(cache)
+    build(content, tmp_path / "deleted", cache=cache)
+    clean = tree_hashes(tmp_path / "clean")
+    assert tree_hashes(tmp_path / "cold") == tree_hashes(tmp_path / "damaged") == tree_hashes(tmp_path / "deleted") \
+        == clean
+
+
+def test_the_cache_key_covers_code_templates_and_pinned_versions(tmp_path, monkeypatch):
+    for name in ("studykit", "templates"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("requirements.lock", "pyproject.toml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    monkeypatch.setattr(cache_module, "ROOT", tmp_path)
+
+    def fingerprint() -> str:
+        return cache_module.code_fingerprint.__wrapped__()
+
+    original = fingerprint()
+    assert fingerprint() == original
+    for name in ("templates/pdf/style.css.j2", "studykit/render.py", "requirements.lock"):
+        path = tmp_path / name
+        text = path.read_text()
+        path.write_text(text + "\n")
+        assert fingerprint() != original, f"{name} is not part of the cache key"
+        path.write_text(text)
+    assert fingerprint() == original
+
+
+def test_parallel_and_serial_builds_are_byte_identical(tree, tmp_path):
+    content = small_tree(tree)
+    build(content, tmp_path / "serial", "--jobs", "1")
+    build(content, tmp_path / "parallel", "--jobs", "3")
+    assert tree_hashes(tmp_path / "serial") == tree_hashes(tmp_path / "parallel")
+
+
+def test_a_cached_rebuild_of_the_real_content_makes_nothing_and_equals_the_clean_build(full_dist, tmp_path):
+    cache = tmp_path / "cache"
+    build(ROOT / "content", tmp_path / "cold", cache=cache)
+    warm = build(ROOT / "content", tmp_path / "warm", cache=cache)
+    assert rebuilt(warm) == set()
+    assert re.findall(r"^(\w+): \d+ files, (\d+) rebuilt$", warm, re.M) == [
+        ("anki", "0"), ("answers", "0"), ("pdf", "0")]
+    assert tree_hashes(tmp_path / "cold") == tree_hashes(full_dist)
+    assert tree_hashes(tmp_path / "warm") == tree_hashes(full_dist)
