@@ -1,56 +1,149 @@
-"""Benchmark: how long the builds take, printed as numbers (no assertions).
+"""Benchmark: build times and peak memory, printed as numbers (no assertions).
 
-    .venv/bin/python bench/bench.py            # real content, each artifact and the whole build
+    .venv/bin/python bench/bench.py              # the real content and a synthetic tree 10x its size
+    .venv/bin/python bench/bench.py --scale 1    # the real content only
 
-Each measurement is a separate `build.py` process into a fresh temporary
-folder, so it includes start-up, validation and the running of checks; the
-peak memory is the build process's maximum resident set size (the check
-worker, a separate process, is not included).
+For each tree it measures, as separate `build.py` processes into temporary
+folders with a fresh build cache:
+
+- clean:    nothing cached (validation, every check, figure, formula and file);
+- no-op:    the same build again;
+- one edit: one answer changed, then built again.
+
+The synthetic tree is the real content copied `scale` times under new topic,
+question and figure ids, so math, code, checks and figures keep their
+proportions. Identical formulas are typeset once per build, as in real
+content; every copy's checks, figures and pages are made in full.
+
+Peak memory is the largest sum of resident memory over the build process and
+all its workers at any moment (sampled every 50 ms).
 """
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+EPOCH = "1800000000"
+PAGE_KIB = os.sysconf("SC_PAGE_SIZE") / 1024
+EDITED_TOPIC = "nlp"  # the one-edit run changes the first answer of this topic
 
-from studykit.builders import BUILDERS  # noqa: E402
+
+def tree_rss_kib(root_pid: int) -> float:
+    """Resident memory of a process and all its descendants, in KiB."""
+    parents, rss = {}, {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry.name)
+        parents[pid], rss[pid] = int(fields[1]), int(fields[21]) * PAGE_KIB
+    total, stack = 0.0, [root_pid]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack += [child for child, parent in parents.items() if parent == pid]
+    return total
 
 
-def timed_build(args: list[str]) -> tuple[float, float]:
-    """(seconds, peak MiB) of one build.py run."""
-    with tempfile.TemporaryDirectory(prefix="bench-") as out, tempfile.TemporaryFile() as errors:
+def timed_build(content: Path, cache: Path, jobs: int | None) -> tuple[float, float]:
+    """(seconds, peak MiB of the whole process tree) of one build."""
+    args = ["--content", str(content), "--cache", str(cache)] + (["--jobs", str(jobs)] if jobs else [])
+    with tempfile.TemporaryDirectory(prefix="bench-out-") as out, tempfile.TemporaryFile() as errors:
         started = time.perf_counter()
-        process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--out", out, *args],
-                                   cwd=ROOT, stdout=subprocess.DEVNULL, stderr=errors)
-        _, status, usage = os.wait4(process.pid, 0)  # this child's own peak memory
+        process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--out", out, *args], cwd=ROOT,
+                                   stdout=subprocess.DEVNULL, stderr=errors,
+                                   env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "CI": "true"})
+        peak = 0.0
+        while process.poll() is None:
+            peak = max(peak, tree_rss_kib(process.pid))
+            time.sleep(0.05)
         seconds = time.perf_counter() - started
-        process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode != 0:
             errors.seek(0)
-            raise SystemExit(f"build failed ({' '.join(args)}):\n{errors.read().decode()}")
-    return seconds, usage.ru_maxrss / 1024
+            raise SystemExit(f"build of {content} failed:\n{errors.read().decode()[-3000:]}")
+    return seconds, peak / 1024
+
+
+def synthetic_tree(dest: Path, scale: int) -> Path:
+    """The real content `scale` times: copy k > 0 renames topics, questions and figures with `-x<k>`."""
+    source = ROOT / "content"
+    shutil.copytree(source, dest)
+    topics_file = yaml.safe_load((source / "topics.yaml").read_text())
+    figures = sorted(p for p in (source / "figures").iterdir() if p.suffix in (".py", ".svg"))
+    all_topics = list(topics_file["topics"])
+    for k in range(1, scale):
+        suffix = f"-x{k}"
+        for figure in figures:
+            shutil.copy(figure, dest / "figures" / f"{figure.stem}{suffix}{figure.suffix}")
+        for topic in topics_file["topics"]:
+            all_topics.append({**topic, "id": topic["id"] + suffix, "title": f"{topic['title']} ({k + 1})"})
+            (dest / (topic["id"] + suffix)).mkdir()
+            for section_file in sorted((source / topic["id"]).glob("*.yaml")):
+                section = yaml.safe_load(section_file.read_text())
+                for question in section["questions"]:
+                    question["id"] += suffix
+                    for field in ("figure", "answer_figure"):
+                        if question.get(field):
+                            question[field] += suffix
+                (dest / (topic["id"] + suffix) / section_file.name).write_text(
+                    yaml.safe_dump(section, sort_keys=False, allow_unicode=True, width=10_000))
+    (dest / "topics.yaml").write_text(yaml.safe_dump({"topics": all_topics}, sort_keys=False, allow_unicode=True))
+    return dest
+
+
+def edit_one_answer(content: Path) -> None:
+    section_file = sorted((content / EDITED_TOPIC).glob("*.yaml"))[0]
+    section = yaml.safe_load(section_file.read_text())
+    section["questions"][0]["answer"] += "\n\nEdited for the benchmark."
+    section_file.write_text(yaml.safe_dump(section, sort_keys=False, allow_unicode=True, width=10_000))
+
+
+def count(content: Path) -> tuple[int, int]:
+    """(topics, questions) of a content tree."""
+    topics = yaml.safe_load((content / "topics.yaml").read_text())["topics"]
+    questions = sum(len(yaml.safe_load(p.read_text())["questions"])
+                    for t in topics for p in (content / t["id"]).glob("*.yaml"))
+    return len(topics), questions
+
+
+def measure(label: str, content: Path, work: Path, jobs: int | None) -> None:
+    cache = work / f"cache-{label}"
+    topics, questions = count(content)
+    print(f"\n{label}: {topics} topics, {questions} questions")
+    print(f"  {'build':<10} {'seconds':>8} {'peak MiB':>9}")
+    runs = [("clean", None), ("no-op", None), ("one edit", edit_one_answer)]
+    for name, before in runs:
+        if before:
+            before(content)
+        seconds, peak = timed_build(content, cache, jobs)
+        print(f"  {name:<10} {seconds:>8.1f} {peak:>9.0f}", flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=1, help="runs per measurement; the best is shown")
+    parser.add_argument("--scale", type=int, default=10, help="size of the synthetic tree (1: real content only)")
+    parser.add_argument("--jobs", type=int, help="passed to build.py (default: its own, the number of CPUs)")
     args = parser.parse_args()
-    runs = [("validate only (--check)", ["--check"])]
-    runs += [(f"{name} only", ["--only", name]) for name in sorted(BUILDERS)]
-    runs += [("clean build, everything", [])]
-    print(f"{'measurement':<28} {'seconds':>8} {'peak MiB':>9}")
-    for label, build_args in runs:
-        results = [timed_build(build_args) for _ in range(args.repeat)]
-        seconds = min(r[0] for r in results)
-        peak = max(r[1] for r in results)
-        print(f"{label:<28} {seconds:>8.2f} {peak:>9.0f}")
+    print(f"{len(os.sched_getaffinity(0))} CPUs; build.py --jobs {args.jobs or 'default'}")
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        real = shutil.copytree(ROOT / "content", work / "real")  # the edit must not touch the checkout
+        measure("real content", real, work, args.jobs)
+        if args.scale > 1:
+            measure(f"synthetic x{args.scale}", synthetic_tree(work / "synthetic", args.scale), work, args.jobs)
 
 
 if __name__ == "__main__":
