@@ -29,7 +29,7 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf dist
+	rm -rf dist .cache
 
 distclean: clean
 	rm -rf $(VENV)

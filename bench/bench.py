@@ -120,7 +120,7 @@ def count(content: Path) -> tuple[int, int]:
 
 
 def measure(label: str, content: Path, work: Path, jobs: int | None) -> None:
-    cache = work / f"cache-{label}"
+    cache = work / ("cache-" + label.replace(" ", "-"))
     topics, questions = count(content)
     print(f"\n{label}: {topics} topics, {questions} questions")
     print(f"  {'build':<10} {'seconds':>8} {'peak MiB':>9}")

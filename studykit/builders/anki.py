@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+
 import genanki
 
 from ..apkg import apkg_bytes

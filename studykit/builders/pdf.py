@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import html
+
 from markupsafe import Markup
 
 from ..figures import Figure
