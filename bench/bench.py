@@ -15,8 +15,9 @@ question and figure ids, so math, code, checks and figures keep their
 proportions. Identical formulas are typeset once per build, as in real
 content; every copy's checks, figures and pages are made in full.
 
-Peak memory is the largest sum of resident memory over the build process and
-all its workers at any moment (sampled every 50 ms).
+Peak memory is the largest total memory of the build process and all its
+workers at any moment (proportional set size, so memory a forked worker
+shares with the build counts once; sampled every 50 ms).
 """
 from __future__ import annotations
 
@@ -33,27 +34,28 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 EPOCH = "1800000000"
-PAGE_KIB = os.sysconf("SC_PAGE_SIZE") / 1024
 EDITED_TOPIC = "nlp"  # the one-edit run changes the first answer of this topic
 
 
-def tree_rss_kib(root_pid: int) -> float:
-    """Resident memory of a process and all its descendants, in KiB."""
-    parents, rss = {}, {}
+def tree_memory_kib(root_pid: int) -> float:
+    """Memory of a process and all its descendants, in KiB: the sum of their proportional set
+    sizes (PSS), so pages that forked workers share with the build count once, not per process."""
+    parents = {}
     for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry.name}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        pid = int(entry.name)
-        parents[pid], rss[pid] = int(fields[1]), int(fields[21]) * PAGE_KIB
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat") as f:
+                    parents[int(entry.name)] = int(f.read().rsplit(")", 1)[1].split()[1])
+            except OSError:
+                continue
     total, stack = 0.0, [root_pid]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                total += next(int(line.split()[1]) for line in f if line.startswith("Pss:"))
+        except (OSError, StopIteration):
+            pass  # the process has just ended
         stack += [child for child, parent in parents.items() if parent == pid]
     return total
 
@@ -68,7 +70,7 @@ def timed_build(content: Path, cache: Path, jobs: int | None) -> tuple[float, fl
                                    env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "CI": "true"})
         peak = 0.0
         while process.poll() is None:
-            peak = max(peak, tree_rss_kib(process.pid))
+            peak = max(peak, tree_memory_kib(process.pid))
             time.sleep(0.05)
         seconds = time.perf_counter() - started
         if process.returncode != 0:
