@@ -31,6 +31,9 @@ class Progress:
 
             self._bars = Bars(TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(),
                               TimeElapsedColumn(), console=Console(stderr=True), transient=True,
+                              # no refresh thread: the build forks workers, and a fork copies a
+                              # thread's held locks but not the thread; each step redraws instead
+                              auto_refresh=False,
                               # printed lines go above the bars when both share the terminal, else stay on stdout
                               redirect_stdout=sys.stdout.isatty(), redirect_stderr=False)
 
@@ -50,8 +53,13 @@ class Progress:
             return
         task_id = self._bars.add_task(label, total=total)
         self._bars.refresh()  # show the step at once, however short it turns out
+
+        def advance(n: int = 1) -> None:
+            self._bars.advance(task_id, n)
+            self._bars.refresh()
+
         try:
-            yield lambda n=1: self._bars.advance(task_id, n)
+            yield advance
         finally:
             self._bars.remove_task(task_id)
 
