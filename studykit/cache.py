@@ -61,16 +61,25 @@ def digest(*parts) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def files_digest(base: Path, files) -> str:
+    """A hash of these files' paths (relative to base) and bytes."""
+    hashed = hashlib.sha256()
+    for path in files:
+        hashed.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return hashed.hexdigest()
+
+
+def tree_files(folder: Path) -> list[Path]:
+    """Every file under folder, sorted, without Python's bytecode caches."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
 @functools.cache
 def code_fingerprint() -> str:
     """Everything besides the content that decides what a build writes."""
-    files = sorted(p for folder in ("studykit", "templates") for p in (ROOT / folder).rglob("*")
-                   if p.is_file() and "__pycache__" not in p.parts)
+    files = tree_files(ROOT / "studykit") + tree_files(ROOT / "templates")
     files += [ROOT / "requirements.lock", ROOT / "pyproject.toml"]
-    hashed = hashlib.sha256()
-    for path in files:
-        hashed.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest(hashed.hexdigest(), sys.version, sys.platform, _tool_versions(), _library_versions())
+    return digest(files_digest(ROOT, files), sys.version, sys.platform, _tool_versions(), _library_versions())
 
 
 def _tool_versions() -> dict[str, str]:
@@ -105,6 +114,8 @@ class BuildCache:
         self.misses: Counter[str] = Counter()
 
     def key(self, kind: str, *parts) -> str:
+        if not self.folder:  # nothing is stored or found: skip hashing the code and the inputs
+            return kind + "-"
         return kind + "-" + digest(code_fingerprint(), kind, *parts)
 
     def get(self, key: str) -> bytes | None:

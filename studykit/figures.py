@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import BuildCache
+from .cache import BuildCache, digest, files_digest, tree_files
 
 
 @dataclass(frozen=True)
@@ -60,11 +60,8 @@ def render_figure(name: str, path: Path) -> Figure:
 
 def folder_digest(paths) -> str:
     """A hash of every file in the folders these paths are in (names and bytes)."""
-    hashed = hashlib.sha256()
-    for folder in sorted({Path(p).parent for p in paths}):
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            hashed.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return hashed.hexdigest()
+    folders = sorted({Path(p).parent for p in paths})
+    return digest(*(files_digest(folder, tree_files(folder)) for folder in folders))
 
 
 class FigureStore:
