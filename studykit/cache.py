@@ -34,7 +34,8 @@ ENV_VAR = "STUDYKIT_CACHE"
 MAX_BYTES = 512 * 1024 * 1024  # beyond this, the entries used longest ago are removed
 # versions that shape the output but are not in requirements.lock on a machine set up by hand
 TOOLS = ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2", "ziamath", "ziafont", "matplotlib",
-         "numpy", "scipy", "sympy", "genanki", "markdown", "nh3", "pygments", "jinja2", "latex2mathml", "pyyaml")
+         "numpy", "scipy", "sympy", "genanki", "markdown", "nh3", "pygments", "jinja2", "latex2mathml", "pyyaml",
+         "pypdf")
 # C libraries WeasyPrint lays text out with: (library, function returning its version string)
 TEXT_LIBRARIES = (("pango-1.0", "pango_version_string"), ("harfbuzz", "hb_version_string"))
 

@@ -81,8 +81,13 @@ def isolated_fonts():
             yield FontConfiguration()  # reads FONTCONFIG_FILE now
 
 
-def html_to_pdf(html: str, base_dir: Path, allowed_roots: list[Path], epoch: int) -> bytes:
-    """Render HTML (styles inline) to PDF bytes, deterministically."""
+def html_to_pdf(html: str, base_dir: Path, allowed_roots: list[Path], epoch: int,
+                images: dict[str, object] | None = None) -> bytes:
+    """Render HTML (styles inline) to PDF bytes, deterministically.
+
+    `images` maps URLs to ready image objects (typeset formulas); WeasyPrint
+    looks in its image cache before it fetches anything.
+    """
     import weasyprint
     from weasyprint.urls import FatalURLFetchingError
 
@@ -92,6 +97,6 @@ def html_to_pdf(html: str, base_dir: Path, allowed_roots: list[Path], epoch: int
         document = weasyprint.HTML(string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher)
         identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
         try:
-            return document.write_pdf(font_config=font_config, pdf_identifier=identifier)
+            return document.write_pdf(font_config=font_config, pdf_identifier=identifier, cache=dict(images or {}))
         except FatalURLFetchingError as err:  # a BaseException: turn it into an ordinary error
             raise FetchRefused(str(err)) from None

@@ -99,6 +99,25 @@ def test_combined_cheat_sheet_has_cover_contents_and_an_outline_by_topic(pdf_dir
         assert topic.title in contents
 
 
+def test_combined_cheat_sheet_is_the_topic_sheets_page_for_page_and_its_contents_lead_to_them(pdf_dir, catalog):
+    combined = read(pdf_dir / "ml-interviews.pdf")
+    contents = combined.pages[1]
+    contents_text = contents.extract_text()
+    link_targets = {combined.get_page_number(annotation.get_object()["/A"]["/D"][0].get_object())
+                    for annotation in contents["/Annots"]}
+    page = 2  # after the cover and the contents
+    for topic in catalog.topics:
+        sheet = read(pdf_dir / f"{topic.id}.pdf")
+        assert [p.extract_text() for p in combined.pages[page:page + len(sheet.pages)]] == \
+            [p.extract_text() for p in sheet.pages], f"{topic.id} differs in the combined cheat sheet"
+        assert page in link_targets, f"no contents link to {topic.id} on page {page + 1}"
+        assert re.search(rf"{re.escape(topic.title)} \(\d+ questions\)\s*\.+\s*{page + 1}\b", contents_text), \
+            f"contents do not say {topic.title} starts on page {page + 1}"
+        page += len(sheet.pages)
+    assert page == len(combined.pages)
+    assert link_targets <= set(range(2, page))
+
+
 def test_every_question_is_in_the_text_of_its_cheat_sheet_and_practice_sheet(pdf_dir, catalog):
     combined = tokens(text_of(read(pdf_dir / "ml-interviews.pdf")))
     for topic in catalog.topics:

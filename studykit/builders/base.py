@@ -58,8 +58,9 @@ class Output:
 
     path: str  # inside the builder's folder, e.g. "topic/nlp.apkg"
     inputs: object  # all content the bytes depend on (code, templates, version and epoch are added)
-    make: Callable[[], bytes]
+    make: Callable[..., bytes]  # called with the bytes of `needs`, in order
     weight: int = 1  # rough cost: the heaviest outputs are started first
+    needs: tuple[str, ...] = ()  # other outputs of this builder that this one is made from
 
 
 @dataclass(frozen=True)
@@ -90,12 +91,16 @@ class Builder:
         missing = sorted((i for i, data in enumerate(found) if data is None), key=lambda i: -outputs[i].weight)
         if missing:
             self.prepare(ctx, [outputs[i] for i in missing])
+            index = {o.path: i for i, o in enumerate(outputs)}
             with ctx.progress.task(self.name, len(missing)) as advance:
-                made = parallel_map(lambda i: outputs[i].make(), missing, ctx.jobs if self.parallel else 1,
-                                    on_done=advance)
-            for i, data in zip(missing, made):
-                found[i] = data
-                ctx.cache.put(keys[i], data)
+                # two rounds: outputs made from others come after the others exist
+                for this_round in ([i for i in missing if not outputs[i].needs],
+                                   [i for i in missing if outputs[i].needs]):
+                    made = parallel_map(lambda i: outputs[i].make(*(found[index[p]] for p in outputs[i].needs)),
+                                        this_round, ctx.jobs if self.parallel else 1, on_done=advance)
+                    for i, data in zip(this_round, made):
+                        found[i] = data
+                        ctx.cache.put(keys[i], data)
         written = [write_bytes(out_dir / self.name / o.path, data) for o, data in zip(outputs, found)]
         return BuildResult(written, sorted(outputs[i].path for i in missing))
 

@@ -10,22 +10,26 @@ from __future__ import annotations
 
 import base64
 import html
+from dataclasses import replace
 
 from markupsafe import Markup
 
 from ..figures import Figure
-from ..mathsvg import BODY_FONT_PT, formula_img, remember, typeset
+from ..mathpdf import formula_images, formula_img, remember, typeset
+from ..mathsvg import BODY_FONT_PT
 from ..model import Question, Topic
 from ..parallel import parallel_map
 from ..problems import ContentError, Problem
 from ..segments import DISPLAY, INLINE, split_segments
 from ..validate import TEXT_FIELDS
 from ..pdfengine import html_to_pdf
+from ..pdfmerge import concatenate, page_count
 from ..project import ROOT
 from ..render import pygments_css, safe_html
 from .base import Builder, BuildContext, Output, shown_figures
 
 COMBINED_NAME = "ml-interviews"
+COMBINED_TITLE = "ML interview cheat sheet"
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 DENSE_TOPIC_QUESTIONS = 30  # from this many questions a cheat sheet uses three columns
 CHEATSHEET_FONT_PT = BODY_FONT_PT
@@ -44,21 +48,34 @@ class PdfBuilder(Builder):
             questions = [q for t in chosen for q in t.questions]
             return Output(path, (chosen, shown_figures(ctx, questions), ctx.paper), make, weight=len(questions))
 
-        outputs = [document(f"{t.id}.pdf", (t,), lambda t=t: self.cheatsheet(ctx, [t], cover=False))
-                   for t in topics]
-        outputs.append(document(f"{COMBINED_NAME}.pdf", topics,
-                                lambda: self.cheatsheet(ctx, list(topics), cover=True)))
+        outputs = [document(f"{t.id}.pdf", (t,), lambda t=t: self.cheatsheet(ctx, t)) for t in topics]
+        sheets = tuple(f"{t.id}.pdf" for t in topics)
+        outputs.append(replace(document(f"{COMBINED_NAME}.pdf", topics,
+                                        lambda *pdfs: self.combined(ctx, topics, pdfs)), needs=sheets))
         outputs += [document(f"practice/{t.id}.pdf", (t,), lambda t=t: self.practice(ctx, t)) for t in topics]
         return outputs
 
     def prepare(self, ctx: BuildContext, outputs: list[Output]) -> None:
         typeset_all_formulas(ctx)
 
-    def cheatsheet(self, ctx: BuildContext, topics: list[Topic], cover: bool) -> bytes:
-        title = "ML interview cheat sheet" + ("" if cover else f": {topics[0].title}")
-        return self._render(ctx, "pdf/cheatsheet.html", CHEATSHEET_FONT_PT, title=title, topics=topics,
-                            cover=cover, columns={t.id: columns_for(t) for t in topics},
-                            question_count=sum(len(t.questions) for t in topics))
+    def cheatsheet(self, ctx: BuildContext, topic: Topic) -> bytes:
+        return self._render(ctx, "pdf/cheatsheet.html", CHEATSHEET_FONT_PT,
+                            title=f"{COMBINED_TITLE}: {topic.title}", topic=topic, columns=columns_for(topic))
+
+    def combined(self, ctx: BuildContext, topics: tuple[Topic, ...], sheets: tuple[bytes, ...]) -> bytes:
+        """The cover and contents, then every topic's cheat sheet as it is (not laid out again)."""
+        pages = [page_count(pdf) for pdf in sheets]
+        cover_pages = 2  # the cover and a page of contents, unless the contents run longer
+        for _ in range(3):
+            starts = [cover_pages + 1 + sum(pages[:i]) for i in range(len(topics))]
+            cover = self._render(ctx, "pdf/cover.html", CHEATSHEET_FONT_PT, title=COMBINED_TITLE, topics=topics,
+                                 starts=starts, question_count=sum(len(t.questions) for t in topics))
+            if page_count(cover) == cover_pages:
+                break
+            cover_pages = page_count(cover)
+        else:
+            raise RuntimeError("the page numbers in the contents do not settle")
+        return concatenate(cover, {t.id: pdf for t, pdf in zip(topics, sheets)}, COMBINED_TITLE)
 
     def practice(self, ctx: BuildContext, topic: Topic) -> bytes:
         return self._render(ctx, "pdf/practice.html", PRACTICE_FONT_PT,
@@ -78,7 +95,7 @@ class PdfBuilder(Builder):
             code_css=pygments_css())
         html = ctx.templates.get_template(template).render(
             md=md, figure=figure, css=Markup(css), version=version, **values)
-        return html_to_pdf(html, base_dir=ROOT, allowed_roots=[ROOT], epoch=ctx.epoch)
+        return html_to_pdf(html, base_dir=ROOT, allowed_roots=[ROOT], epoch=ctx.epoch, images=formula_images())
 
 
 def typeset_all_formulas(ctx: BuildContext) -> None:
@@ -93,21 +110,21 @@ def typeset_all_formulas(ctx: BuildContext) -> None:
     keys = {formula: ctx.cache.key("formula", *formula) for formula in where}
     missing = []
     for formula, key in keys.items():
-        svg = ctx.cache.get(key)
-        if svg is None:
+        data = ctx.cache.get(key)
+        if data is None:
             missing.append(formula)
         else:
-            remember(*formula, svg.decode("utf-8"))
+            remember(*formula, data)
     problems = []
     with ctx.progress.task("formulas", len(missing)) as advance:
         typeset_now = parallel_map(typeset, missing, ctx.jobs, chunksize=32, on_done=advance)
-    for latex, display, svg, error in typeset_now:
+    for latex, display, data, error in typeset_now:
         if error:
             problems += [Problem(q.location.path, q.line_of(field), f"{field} of '{q.id}': {error}")
                          for q, field in where[(latex, display)]]
         else:
-            remember(latex, display, svg)
-            ctx.cache.put(keys[(latex, display)], svg.encode("utf-8"))
+            remember(latex, display, data)
+            ctx.cache.put(keys[(latex, display)], data)
     if problems:
         raise ContentError(problems)
 
