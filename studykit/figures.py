@@ -15,8 +15,10 @@ import runpy
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .cache import BuildCache, digest, files_digest, tree_files
+from .parallel import parallel_map
 
 
 @dataclass(frozen=True)
@@ -91,3 +93,22 @@ class FigureStore:
                 figure = Figure(name=name, alt=entry["alt"], svg=base64.b64decode(entry["svg"]))
             self._figures[name] = figure
         return self._figures[name]
+
+    def render_all(self, names: list[str], jobs: int = 1, on_done: Callable[[], None] = lambda: None
+                   ) -> dict[str, str]:
+        """Render these figures in parallel (or take them from the cache); the errors, by name."""
+        def render(name: str) -> tuple[str, Figure | None, str | None]:
+            try:
+                return name, self.get(name), None
+            except FigureError as err:
+                return name, None, str(err)
+
+        if self._folder_digest is None:  # once, before the workers fork
+            self._folder_digest = folder_digest(self._sources.values())
+        errors = {}
+        for name, figure, error in parallel_map(render, names, jobs, on_done=on_done):
+            if figure is None:
+                errors[name] = error
+            else:
+                self._figures[name] = figure
+        return errors

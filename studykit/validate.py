@@ -5,7 +5,7 @@ import re
 
 from .cache import BuildCache
 from .checks import run_checks
-from .figures import FigureError, FigureStore
+from .figures import FigureStore
 from .latex import latex_problem
 from .model import DIFFICULTIES, Catalog, Question, figures_used
 from .problems import Problem
@@ -31,7 +31,7 @@ def validate(catalog: Catalog, figures: FigureStore, run_check_code: bool = True
                                     f"duplicate id '{q.id}' (first used at {first_seen[q.id].location})"))
         else:
             first_seen[q.id] = q
-    problems += _figure_problems(catalog, figures, progress)
+    problems += _figure_problems(catalog, figures, jobs, progress)
     if run_check_code:
         problems += run_checks(list(catalog.questions), figure_sources=catalog.figures, jobs=jobs, cache=cache,
                                progress=progress)
@@ -74,14 +74,10 @@ def _question_problems(q: Question, figures: FigureStore) -> list[Problem]:
     return problems
 
 
-def _figure_problems(catalog: Catalog, figures: FigureStore, progress: Progress = QUIET) -> list[Problem]:
-    problems = []
+def _figure_problems(catalog: Catalog, figures: FigureStore, jobs: int = 1,
+                     progress: Progress = QUIET) -> list[Problem]:
     names = [name for name in figures_used(catalog.questions) if name in figures]
     with progress.task("figures", len(names)) as advance:
-        for name in names:
-            try:
-                figures.get(name)
-            except FigureError as err:
-                problems.append(Problem(str(catalog.figures[name].as_posix()), 1, f"figure '{name}': {err}"))
-            advance()
-    return problems
+        errors = figures.render_all(names, jobs, on_done=advance)
+    return [Problem(str(catalog.figures[name].as_posix()), 1, f"figure '{name}': {error}")
+            for name, error in errors.items()]
