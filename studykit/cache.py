@@ -32,6 +32,7 @@ from .project import ROOT
 DEFAULT_DIR = ROOT / ".cache"
 ENV_VAR = "STUDYKIT_CACHE"
 MAX_BYTES = 512 * 1024 * 1024  # beyond this, the entries used longest ago are removed
+PRUNED_MARKER = ".pruned"  # its time is that of the last prune
 # versions that shape the output but are not in requirements.lock on a machine set up by hand
 TOOLS = ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2", "ziamath", "ziafont", "matplotlib",
          "numpy", "scipy", "sympy", "genanki", "markdown", "nh3", "pygments", "jinja2", "latex2mathml", "pyyaml",
@@ -146,16 +147,27 @@ class BuildCache:
         return data
 
     def prune(self, max_bytes: int = MAX_BYTES) -> None:
-        """Keep the cache under max_bytes, dropping the entries used longest ago."""
+        """Keep the cache under max_bytes, dropping the entries used longest ago. Skipped when
+        nothing was added since the last prune (a no-op build should not stat every entry)."""
         if not self.folder or not self.folder.is_dir():
             return
-        entries = [(p.stat().st_mtime, p.stat().st_size, p) for p in self.folder.glob("*/*") if p.is_file()]
+        marker = self.folder / PRUNED_MARKER
+        last = marker.stat().st_mtime_ns if marker.exists() else -1
+        kinds = [d for d in self.folder.iterdir() if d.is_dir()]
+        if all(d.stat().st_mtime_ns <= last for d in kinds):  # a new entry changes its folder's time
+            return
+        entries = []
+        for kind in kinds:
+            for path in kind.iterdir():
+                info = path.stat()
+                entries.append((info.st_mtime_ns, info.st_size, path))
         total = sum(size for _, size, _ in entries)
         for _, size, path in sorted(entries):
             if total <= max_bytes:
                 break
             path.unlink(missing_ok=True)
             total -= size
+        marker.touch()  # after the removals, which also change the folders' times
 
     def _path(self, key: str) -> Path:
         kind, hexdigest = key.split("-", 1)

@@ -27,6 +27,9 @@ from .segments import python_blocks
 
 TIME_LIMIT_SECONDS = 20  # per check
 PROGRESS_INTERVAL_SECONDS = 0.25
+# a fresh interpreter after this many checks: what checks leave behind (imports, caches) stays
+# bounded however much content there is, at the price of a restart (about 0.5 s) per batch
+CHECKS_PER_INTERPRETER = 250
 
 
 def run_checks(questions: list[Question], time_limit: float = TIME_LIMIT_SECONDS,
@@ -75,12 +78,13 @@ def run_checks(questions: list[Question], time_limit: float = TIME_LIMIT_SECONDS
 def _run_chunk(pending: list[dict], time_limit: float, advance: Callable[[int], None]) -> dict[str, dict]:
     results: dict[str, dict] = {}
     while pending:
-        results.update(_run_worker(pending, time_limit, advance))
-        unfinished = [job for job in pending if job["id"] not in results]
+        batch = pending[:CHECKS_PER_INTERPRETER]
+        results.update(_run_worker(batch, time_limit, advance))
+        unfinished = [job for job in batch if job["id"] not in results]
         if unfinished:
             # the worker died on the first check it did not report; skip it and go on
             unfinished = unfinished[1:]
-        pending = unfinished
+        pending = unfinished + pending[CHECKS_PER_INTERPRETER:]
     return results
 
 

@@ -6,8 +6,6 @@ SVG into PDF drawing operators.
 """
 from __future__ import annotations
 
-import ziamath
-
 PX_PER_PT = 96 / 72  # SVG user units are CSS px
 BODY_FONT_PT = 8.0  # cheat-sheet text size: formulas are typeset at it and scaled for other sizes
 
@@ -18,6 +16,8 @@ class MathRenderError(Exception):
 
 def formula_svg(latex: str, display: bool) -> str:
     """The SVG text of one formula, typeset at BODY_FONT_PT (it is vector: other sizes scale it)."""
+    import ziamath  # loads its font: only when formulas are typeset, not on every build
+
     try:
         return ziamath.Latex(latex, size=BODY_FONT_PT * PX_PER_PT, inline=not display, margin=0.5).svg()
     except Exception as err:  # ziamath raises a variety of errors on LaTeX it cannot lay out

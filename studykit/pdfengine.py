@@ -9,15 +9,21 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import tempfile
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-import matplotlib
 
-FONT_DIR = Path(matplotlib.get_data_path(), "fonts", "ttf")  # DejaVu Sans/Serif/Mono, pinned
+@functools.cache
+def font_dir() -> Path:
+    """DejaVu Sans, Serif and Mono, pinned with matplotlib (imported only once a PDF is made)."""
+    import matplotlib
+
+    return Path(matplotlib.get_data_path(), "fonts", "ttf")
+
 
 FONTS_CONF = """<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
@@ -76,7 +82,7 @@ def isolated_fonts():
 
     with tempfile.TemporaryDirectory(prefix="fontconfig-") as tmp:
         conf = Path(tmp, "fonts.conf")
-        conf.write_text(FONTS_CONF.format(font_dir=FONT_DIR, cache_dir=tmp))
+        conf.write_text(FONTS_CONF.format(font_dir=font_dir(), cache_dir=tmp))
         with environment(FONTCONFIG_FILE=str(conf)):
             yield FontConfiguration()  # reads FONTCONFIG_FILE now
 
@@ -91,7 +97,7 @@ def html_to_pdf(html: str, base_dir: Path, allowed_roots: list[Path], epoch: int
     import weasyprint
     from weasyprint.urls import FatalURLFetchingError
 
-    fetcher = make_url_fetcher([*allowed_roots, FONT_DIR])
+    fetcher = make_url_fetcher([*allowed_roots, font_dir()])
     # fontTools stamps subset fonts with the current time unless SOURCE_DATE_EPOCH is set
     with environment(SOURCE_DATE_EPOCH=str(epoch)), isolated_fonts() as font_config:
         document = weasyprint.HTML(string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher)

@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import io
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DictionaryObject, NameObject
-
 TOPIC_LINK = "topic:"
 
 
 def page_count(pdf: bytes) -> int:
+    from pypdf import PdfReader  # imported when PDFs are made, not on every build
+
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
 def concatenate(cover: bytes, parts: dict[str, bytes], title: str) -> bytes:
     """`cover` then each of `parts` (topic id -> PDF) in order, with the cover's topic links resolved."""
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject
+
     writer = PdfWriter()
     writer.append(io.BytesIO(cover), import_outline=False)
     first_page: dict[str, int] = {}

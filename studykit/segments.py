@@ -5,6 +5,7 @@ blocks and inline backticks) is never searched for math.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -20,14 +21,15 @@ class Segment:
     language: str = ""  # fenced code only
 
 
-def split_segments(source: str) -> list[Segment]:
+@functools.lru_cache(maxsize=None)  # the validator and every builder split the same texts
+def split_segments(source: str) -> tuple[Segment, ...]:
     segments: list[Segment] = []
     for is_fence, chunk, language in _split_fences(source):
         if is_fence:
             segments.append(Segment(CODE, chunk, language))
         else:
             segments.extend(_split_inline(chunk))
-    return _merge_text(segments)
+    return tuple(_merge_text(segments))
 
 
 def python_blocks(*sources: str) -> list[str]:

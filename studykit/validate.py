@@ -1,6 +1,7 @@
 """Checks that need the whole catalog: ids, difficulties, figures, LaTeX, checks."""
 from __future__ import annotations
 
+import json
 import re
 
 from .cache import BuildCache
@@ -24,8 +25,9 @@ def validate(catalog: Catalog, figures: FigureStore, run_check_code: bool = True
              cache: BuildCache | None = None, progress: Progress = QUIET) -> list[Problem]:
     problems: list[Problem] = []
     first_seen: dict[str, Question] = {}
+    latex_reasons = _latex_reasons(catalog, cache or BuildCache(None))
     for q in catalog.questions:
-        problems += _question_problems(q, figures)
+        problems += _question_problems(q, figures, latex_reasons)
         if q.id in first_seen:
             problems.append(Problem(q.location.path, q.line_of("id"),
                                     f"duplicate id '{q.id}' (first used at {first_seen[q.id].location})"))
@@ -38,7 +40,16 @@ def validate(catalog: Catalog, figures: FigureStore, run_check_code: bool = True
     return problems
 
 
-def _question_problems(q: Question, figures: FigureStore) -> list[Problem]:
+def _latex_reasons(catalog: Catalog, cache: BuildCache) -> dict[str, str | None]:
+    """Why each distinct formula does not parse (None: it does), kept in the build cache as one
+    entry for the whole set, so a rebuild without new formulas parses none."""
+    formulas = sorted({seg.text for q in catalog.questions for field in TEXT_FIELDS
+                       for seg in split_segments(getattr(q, field)) if seg.kind in (INLINE, DISPLAY)})
+    found = cache.fetch("latex", (formulas,), lambda: json.dumps([latex_problem(f) for f in formulas]).encode())
+    return dict(zip(formulas, json.loads(found)))
+
+
+def _question_problems(q: Question, figures: FigureStore, latex_reasons: dict[str, str | None]) -> list[Problem]:
     problems = []
 
     def add(field: str, message: str) -> None:
@@ -68,7 +79,7 @@ def _question_problems(q: Question, figures: FigureStore) -> list[Problem]:
                     add(field, f"'{match.group(0).strip()}' in {field}: scripts, frames, styles and event "
                                "handlers are not allowed in content")
             elif seg.kind in (INLINE, DISPLAY):
-                reason = latex_problem(seg.text)
+                reason = latex_reasons[seg.text]
                 if reason:
                     add(field, f"LaTeX in {field} does not parse: {reason}: ${seg.text}$")
     return problems

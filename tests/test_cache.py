@@ -85,8 +85,8 @@ def test_a_deleted_or_damaged_cache_is_safe(tree, tmp_path):
     content, cache = small_tree(tree), tmp_path / "cache"
     build(content, tmp_path / "clean")
     build(content, tmp_path / "cold", cache=cache)
-    entries = [p for p in cache.rglob("*") if p.is_file()]
-    assert {p.parent.name for p in entries} == {"artifact", "check", "figure", "formula"}
+    entries = [p for p in cache.glob("*/*") if p.is_file()]  # <kind>/<key>
+    assert {p.parent.name for p in entries} == {"artifact", "check", "figure", "formula", "latex"}
     for path in entries[::2]:
         data = bytearray(path.read_bytes())
         data[-1] ^= 0xFF  # a flipped bit
@@ -139,3 +139,27 @@ def test_a_cached_rebuild_of_the_real_content_makes_nothing_and_equals_the_clean
         ("anki", "0"), ("answers", "0"), ("pdf", "0")]
     assert tree_hashes(tmp_path / "cold") == tree_hashes(full_dist)
     assert tree_hashes(tmp_path / "warm") == tree_hashes(full_dist)
+
+
+def test_prune_drops_the_entries_used_longest_ago_and_is_skipped_when_nothing_was_added(tmp_path):
+    import os
+
+    cache = cache_module.BuildCache(tmp_path / "cache")
+    keys = [cache.key("artifact", n) for n in range(6)]
+    for n, key in enumerate(keys):
+        cache.put(key, bytes(1000))
+        os.utime(cache._path(key), ns=(n * 10**9, n * 10**9))  # entry n was last used at second n
+    cache.get(keys[0])  # reading an entry makes it the most recently used
+    cache.prune(max_bytes=3 * 1032)  # each entry stores its 32-byte checksum too
+    assert [cache.get(k) is not None for k in keys] == [True, False, False, False, True, True]
+
+    # the last prune at second 20, the last change to a folder of entries at second 10
+    os.utime(cache.folder / cache_module.PRUNED_MARKER, ns=(20 * 10**9,) * 2)
+    for kind in cache.folder.iterdir():
+        if kind.is_dir():
+            os.utime(kind, ns=(10 * 10**9,) * 2)
+    cache.prune(max_bytes=0)  # nothing added since: skipped, so a no-op build stats no entry
+    assert cache.get(keys[0]) is not None
+    cache.put(cache.key("artifact", "new"), b"x")
+    cache.prune(max_bytes=0)  # an entry was added: prune runs
+    assert all(cache.get(k) is None for k in keys)

@@ -59,3 +59,16 @@ def test_parallel_workers_report_the_same_problems_as_one(tmp_path):
     parallel = run_checks(questions, jobs=3)
     assert [str(p) for p in parallel] == [str(p) for p in serial]
     assert len(serial) == 2
+
+
+def test_a_fresh_interpreter_takes_over_after_a_batch_of_checks(monkeypatch):
+    from studykit import checks
+
+    monkeypatch.setattr(checks, "CHECKS_PER_INTERPRETER", 2)
+    # each check counts the checks its interpreter has run; a third one in the same interpreter fails
+    counting = "import sys\nsys.ran = getattr(sys, 'ran', 0) + 1\nassert sys.ran <= 2, sys.ran\n"
+    crash = "import os\nos._exit(3)\n"
+    questions = [question(f"q{n}", counting) for n in range(3)] + [question("crash", crash)]
+    questions += [question(f"r{n}", counting) for n in range(3)]
+    problems = run_checks(questions)
+    assert [p.message for p in problems] == ["check of 'crash' did not finish (crashed or hung)"]
