@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import html
-from dataclasses import replace
 
 from markupsafe import Markup
 
@@ -44,14 +43,14 @@ class PdfBuilder(Builder):
     def outputs(self, ctx: BuildContext) -> list[Output]:
         topics = ctx.catalog.topics
 
-        def document(path: str, chosen: tuple[Topic, ...], make) -> Output:
+        def document(path: str, chosen: tuple[Topic, ...], make, needs: tuple[str, ...] = ()) -> Output:
             questions = [q for t in chosen for q in t.questions]
-            return Output(path, (chosen, shown_figures(ctx, questions), ctx.paper), make, weight=len(questions))
+            return Output(path, (chosen, shown_figures(ctx, questions), ctx.paper), make, weight=len(questions),
+                          needs=needs)
 
         outputs = [document(f"{t.id}.pdf", (t,), lambda t=t: self.cheatsheet(ctx, t)) for t in topics]
-        sheets = tuple(f"{t.id}.pdf" for t in topics)
-        outputs.append(replace(document(f"{COMBINED_NAME}.pdf", topics,
-                                        lambda *pdfs: self.combined(ctx, topics, pdfs)), needs=sheets))
+        outputs.append(document(f"{COMBINED_NAME}.pdf", topics, lambda *sheets: self.combined(ctx, topics, sheets),
+                                needs=tuple(f"{t.id}.pdf" for t in topics)))
         outputs += [document(f"practice/{t.id}.pdf", (t,), lambda t=t: self.practice(ctx, t)) for t in topics]
         return outputs
 
