@@ -9,6 +9,7 @@ is the whole figures folder.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import runpy
@@ -73,15 +74,17 @@ class FigureStore:
         self._sources = sources
         self._cache = cache or BuildCache(None)
         self._figures: dict[str, Figure] = {}
-        self._folder_digest: str | None = None
+
+    @functools.cached_property
+    def _folder_digest(self) -> str:
+        """Scripts may read any file beside them, so every figure's key covers the whole folder."""
+        return folder_digest(self._sources.values())
 
     def __contains__(self, name: str) -> bool:
         return name in self._sources
 
     def get(self, name: str) -> Figure:
         if name not in self._figures:
-            if self._folder_digest is None:
-                self._folder_digest = folder_digest(self._sources.values())
             key = self._cache.key("figure", self._folder_digest, name)
             stored = self._cache.get(key)
             if stored is None:
@@ -103,8 +106,7 @@ class FigureStore:
             except FigureError as err:
                 return name, None, str(err)
 
-        if self._folder_digest is None:  # once, before the workers fork
-            self._folder_digest = folder_digest(self._sources.values())
+        self._folder_digest  # hashed once, here, before the workers fork
         errors = {}
         for name, figure, error in parallel_map(render, names, jobs, on_done=on_done):
             if figure is None:

@@ -90,7 +90,7 @@ def compile_svg(svg: str) -> Formula:
                 out.append(b"q " + _fit(viewbox, element) + b" cm " + operators + b" Q")
         elif kind == "rect":
             _expect_black(element)
-            rx, ry, rw, rh = (_number(element.get(a)) for a in ("x", "y", "width", "height"))
+            rx, ry, rw, rh = _box(element)
             out.append(f"{_fmt(rx)} {_fmt(ry)} {_fmt(rw)} {_fmt(rh)} re f".encode("ascii"))
         else:
             raise FormulaDrawingError(f"unexpected <{kind}> in a typeset formula")
@@ -157,7 +157,7 @@ def path_operators(d: str) -> bytes:
 def _fit(viewbox: tuple[float, ...], use: ET.Element) -> bytes:
     """The matrix that places a symbol's viewBox in the <use> box (SVG's default xMidYMid meet)."""
     vx, vy, vw, vh = viewbox
-    x, y, width, height = (_number(use.get(a)) for a in ("x", "y", "width", "height"))
+    x, y, width, height = _box(use)
     scale = min(width / vw, height / vh)
     tx = x + (width - vw * scale) / 2 - vx * scale
     ty = y + (height - vh * scale) / 2 - vy * scale
@@ -171,6 +171,11 @@ def _expect_black(element: ET.Element) -> None:
 
 def _name(element: ET.Element) -> str:
     return element.tag.removeprefix(SVG_NS)
+
+
+def _box(element: ET.Element) -> tuple[float, float, float, float]:
+    """x, y, width and height of a <use> or <rect>."""
+    return tuple(_number(element.get(a)) for a in ("x", "y", "width", "height"))
 
 
 def _number(text: str | None) -> float:

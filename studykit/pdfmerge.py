@@ -24,11 +24,12 @@ def concatenate(cover: bytes, parts: dict[str, bytes], title: str) -> bytes:
 
     writer = PdfWriter()
     writer.append(io.BytesIO(cover), import_outline=False)
+    cover_pages = len(writer.pages)
     first_page: dict[str, int] = {}
     for topic_id, pdf in parts.items():
         first_page[topic_id] = len(writer.pages)
         writer.append(io.BytesIO(pdf))
-    for page in writer.pages[:first_page[next(iter(parts))] if parts else len(writer.pages)]:
+    for page in writer.pages[:cover_pages]:
         for annotation in page.get("/Annots", []):
             annotation = annotation.get_object()
             uri = annotation.get("/A", {}).get("/URI", "")

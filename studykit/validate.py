@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Iterator
 
 from .cache import BuildCache
 from .checks import run_checks
@@ -11,7 +12,7 @@ from .latex import latex_problem
 from .model import DIFFICULTIES, Catalog, Question, figures_used
 from .problems import Problem
 from .progress import QUIET, Progress
-from .segments import DISPLAY, INLINE, TEXT, UNCLOSED, split_segments
+from .segments import DISPLAY, INLINE, TEXT, UNCLOSED, Segment, split_segments
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 INLINE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]*)|<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]*)", re.I)
@@ -19,6 +20,15 @@ INLINE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]*)|<img\b[^>]*?\bsrc\s*=\s
 HOSTILE_HTML = re.compile(r"<\s*(script|iframe|object|embed|style|link|meta|form|svg)\b|\bon[a-z]+\s*=|javascript\s*:|"
                           r"vbscript\s*:", re.I)
 TEXT_FIELDS = ("context", "question", "answer", "explanation")
+
+
+def formula_uses(questions) -> Iterator[tuple[Question, str, Segment]]:
+    """Every formula in the text fields of these questions, as (question, field, segment)."""
+    for q in questions:
+        for field in TEXT_FIELDS:
+            for seg in split_segments(getattr(q, field)):
+                if seg.kind in (INLINE, DISPLAY):
+                    yield q, field, seg
 
 
 def validate(catalog: Catalog, figures: FigureStore, run_check_code: bool = True, jobs: int = 1,
@@ -43,8 +53,7 @@ def validate(catalog: Catalog, figures: FigureStore, run_check_code: bool = True
 def _latex_reasons(catalog: Catalog, cache: BuildCache) -> dict[str, str | None]:
     """Why each distinct formula does not parse (None: it does), kept in the build cache as one
     entry for the whole set, so a rebuild without new formulas parses none."""
-    formulas = sorted({seg.text for q in catalog.questions for field in TEXT_FIELDS
-                       for seg in split_segments(getattr(q, field)) if seg.kind in (INLINE, DISPLAY)})
+    formulas = sorted({seg.text for _, _, seg in formula_uses(catalog.questions)})
     found = cache.fetch("latex", (formulas,), lambda: json.dumps([latex_problem(f) for f in formulas]).encode())
     return dict(zip(formulas, json.loads(found)))
 

@@ -19,8 +19,8 @@ from ..mathsvg import BODY_FONT_PT
 from ..model import Question, Topic
 from ..parallel import parallel_map
 from ..problems import ContentError, Problem
-from ..segments import DISPLAY, INLINE, split_segments
-from ..validate import TEXT_FIELDS
+from ..segments import DISPLAY
+from ..validate import formula_uses
 from ..pdfengine import html_to_pdf
 from ..pdfmerge import concatenate, page_count
 from ..project import ROOT
@@ -69,9 +69,10 @@ class PdfBuilder(Builder):
             starts = [cover_pages + 1 + sum(pages[:i]) for i in range(len(topics))]
             cover = self._render(ctx, "pdf/cover.html", CHEATSHEET_FONT_PT, title=COMBINED_TITLE, topics=topics,
                                  starts=starts, question_count=sum(len(t.questions) for t in topics))
-            if page_count(cover) == cover_pages:
+            pages_now = page_count(cover)
+            if pages_now == cover_pages:
                 break
-            cover_pages = page_count(cover)
+            cover_pages = pages_now
         else:
             raise RuntimeError("the page numbers in the contents do not settle")
         return concatenate(cover, {t.id: pdf for t, pdf in zip(topics, sheets)}, COMBINED_TITLE)
@@ -101,11 +102,8 @@ def typeset_all_formulas(ctx: BuildContext) -> None:
     """Typeset every formula once, in parallel, or take it from the build cache;
     a formula that cannot be printed is a content error."""
     where: dict[tuple[str, bool], list[tuple[Question, str]]] = {}
-    for q in ctx.catalog.questions:
-        for field in TEXT_FIELDS:
-            for seg in split_segments(getattr(q, field)):
-                if seg.kind in (INLINE, DISPLAY):
-                    where.setdefault((seg.text, seg.kind == DISPLAY), []).append((q, field))
+    for q, field, seg in formula_uses(ctx.catalog.questions):
+        where.setdefault((seg.text, seg.kind == DISPLAY), []).append((q, field))
     keys = {formula: ctx.cache.key("formula", *formula) for formula in where}
     missing = []
     for formula, key in keys.items():
