@@ -14,22 +14,22 @@ from pathlib import Path
 
 from .builders import BUILDERS, BuildContext
 from .builders.base import template_environment
-from .builders.pdf import PAPER_SIZES
-from .cache import DEFAULT_DIR as DEFAULT_CACHE
-from .cache import BuildCache, cache_from_settings
-from .epoch import EpochError, source_date_epoch
-from .figures import FigureStore
-from .idslock import LOCK_NAME, IdsLock, lock_problems, read_lock, write_lock
-from .loader import load_catalog, shown_path_factory
-from .manifest import write_manifest
-from .model import DIFFICULTIES, Catalog
-from .output import staged_directory
-from .parallel import default_jobs
-from .problems import ContentError
-from .progress import QUIET, Progress, wants_live_display
-from .project import CONTENT_DIR, DIST_DIR, ROOT, project_version
-from .release import ReleaseError, changelog, format_changes, release_assets, release_notes
-from .validate import validate
+from .builders.pdf.builder import PAPER_SIZES
+from .checks.validate import validate
+from .content.idslock import LOCK_NAME, IdsLock, lock_problems, read_lock, write_lock
+from .content.loader import load_catalog, shown_path_factory
+from .content.model import DIFFICULTIES, Catalog
+from .content.problems import ContentError
+from .machinery.cache import BuildCache, cache_from_settings
+from .machinery.cache import DEFAULT_DIR as DEFAULT_CACHE
+from .machinery.epoch import EpochError, source_date_epoch
+from .machinery.parallel import default_jobs
+from .machinery.progress import QUIET, Progress, wants_live_display
+from .machinery.project import CONTENT_DIR, DIST_DIR, ROOT, project_version
+from .release.assets import ReleaseError, changelog, format_changes, release_assets, release_notes
+from .release.manifest import write_manifest
+from .release.output import staged_directory
+from .render.figures import FigureStore
 
 EXIT_OK, EXIT_BUG, EXIT_CONTENT = 0, 1, 2
 

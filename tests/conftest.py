@@ -82,8 +82,8 @@ def anki_dir(tmp_path_factory):
 @pytest.fixture(scope="session")
 def catalog():
     """The real content, loaded as the builders see it."""
-    from studykit.loader import load_catalog
-    from studykit.project import project_version
+    from studykit.content.loader import load_catalog
+    from studykit.machinery.project import project_version
 
     loaded, problems = load_catalog(ROOT / "content", version=project_version())
     assert problems == []

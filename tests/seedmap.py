@@ -117,7 +117,7 @@ def main(argv: list[str]) -> int:
     import argparse
 
     sys.path.insert(0, str(ROOT))
-    from studykit.loader import load_catalog
+    from studykit.content.loader import load_catalog
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--content", type=Path, default=ROOT / "content")

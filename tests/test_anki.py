@@ -9,8 +9,8 @@ from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPack
 
 from conftest import ANKI_EPOCH as EPOCH
 from conftest import ROOT, build_anki
-from studykit.builders.anki import DIFFICULTY_ROOT_DECK, ROOT_DECK, note_guid
-from studykit.notetype import FIELDS, MODEL_ID
+from studykit.builders.anki.builder import DIFFICULTY_ROOT_DECK, ROOT_DECK, note_guid
+from studykit.builders.anki.notetype import FIELDS, MODEL_ID
 
 def fresh_collection(tmp_path: Path, name: str = "collection") -> Collection:
     return Collection(str(tmp_path / f"{name}.anki2"))

@@ -6,7 +6,7 @@ import re
 import shutil
 
 from conftest import RELEASE_EPOCH, ROOT, run_build, section, tree_hashes
-from studykit import cache as cache_module
+from studykit.machinery import cache as cache_module
 
 EPOCH = {"SOURCE_DATE_EPOCH": str(RELEASE_EPOCH)}
 
@@ -114,7 +114,7 @@ def test_the_cache_key_covers_code_templates_and_pinned_versions(tmp_path, monke
 
     original = fingerprint()
     assert fingerprint() == original
-    for name in ("templates/pdf/style.css.j2", "studykit/render.py", "requirements.lock"):
+    for name in ("templates/pdf/style.css.j2", "studykit/render/markdown.py", "requirements.lock"):
         path = tmp_path / name
         text = path.read_text()
         path.write_text(text + "\n")

@@ -1,8 +1,8 @@
 """The check runner: failures, hangs and crashes are reported with file and line."""
 from __future__ import annotations
 
-from studykit.checks import run_checks
-from studykit.model import Location, Question
+from studykit.checks.run import run_checks
+from studykit.content.model import Location, Question
 
 
 def question(qid: str, code: str, answer: str = "The answer is 4.") -> Question:
@@ -62,7 +62,7 @@ def test_parallel_workers_report_the_same_problems_as_one(tmp_path):
 
 
 def test_a_fresh_interpreter_takes_over_after_a_batch_of_checks(monkeypatch):
-    from studykit import checks
+    from studykit.checks import run as checks
 
     monkeypatch.setattr(checks, "CHECKS_PER_INTERPRETER", 2)
     # each check counts the checks its interpreter has run; a third one in the same interpreter fails

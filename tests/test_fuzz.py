@@ -13,9 +13,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from studykit.figures import FigureStore
-from studykit.loader import load_catalog
-from studykit.validate import validate
+from studykit.render.figures import FigureStore
+from studykit.content.loader import load_catalog
+from studykit.checks.validate import validate
 
 TOPICS = "topics:\n  - id: alpha\n    title: Alpha\n    description: A topic.\n    sections: [one]\n"
 FIELDS = ["id", "difficulty", "question", "answer", "source", "context", "explanation", "figure",

@@ -74,7 +74,7 @@ def test_html_that_passes_validation_is_sanitised_in_every_artifact(tree, tmp_pa
     result = run_build("--content", str(content), "--out", str(out), "--only", "anki", "--only", "answers",
                        env={"SOURCE_DATE_EPOCH": "1800000000"})
     assert result.returncode == 0, result.stderr
-    from studykit.builders.anki import field_html
+    from studykit.builders.anki.builder import field_html
     html = field_html(answer.strip("'"))
     assert "style=" not in html and "<u>" not in html and "target=" not in html
     assert 'class="x"' in html and 'rel="noopener noreferrer"' in html

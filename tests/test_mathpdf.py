@@ -6,9 +6,9 @@ import base64
 import pytest
 
 from conftest import ROOT
-from studykit.mathpdf import Formula, FormulaDrawingError, FormulaImage, compile_svg, path_operators
-from studykit.mathsvg import formula_svg
-from studykit.pdfengine import html_to_pdf
+from studykit.builders.pdf.mathpdf import Formula, FormulaDrawingError, FormulaImage, compile_svg, path_operators
+from studykit.builders.pdf.mathsvg import formula_svg
+from studykit.builders.pdf.engine import html_to_pdf
 
 # fractions, big operators, roots, stretched delimiters, braces with text, matrices, accents
 FORMULAS = [

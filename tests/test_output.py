@@ -6,7 +6,7 @@ import pytest
 from conftest import good, run_build, section, tree_hashes
 from studykit import cli
 from studykit.builders import Builder
-from studykit.output import staged_directory
+from studykit.release.output import staged_directory
 
 
 def test_failed_stage_leaves_target_untouched(tmp_path):

@@ -9,7 +9,7 @@ import pypdf
 import pytest
 
 from conftest import ROOT, run_build
-from studykit.segments import CODE, DISPLAY, INLINE, TEXT, split_segments
+from studykit.content.segments import CODE, DISPLAY, INLINE, TEXT, split_segments
 
 PDF_EPOCH = 1_800_000_000
 MAX_CHEATSHEET_PAGES = 6  # per topic, landscape; the README promises it
@@ -155,7 +155,7 @@ def test_cheat_sheets_are_landscape_and_within_the_page_budget(pdf_dir, catalog)
 
 
 def test_footer_shows_page_x_of_y_and_the_version(pdf_dir, catalog):
-    from studykit.project import project_version
+    from studykit.machinery.project import project_version
 
     reader = read(pdf_dir / f"{catalog.topics[0].id}.pdf")
     pages = len(reader.pages)
@@ -216,7 +216,7 @@ def test_first_pages_render_to_png_for_a_person_to_look_at(pdf_dir, catalog):
 # --- safety: the renderer reads nothing outside the project and never touches the network
 
 def test_url_fetcher_refuses_files_outside_the_project_and_the_network(monkeypatch, tmp_path):
-    from studykit.pdfengine import FetchRefused, html_to_pdf
+    from studykit.builders.pdf.engine import FetchRefused, html_to_pdf
 
     def no_network(*args, **kwargs):
         raise AssertionError("the PDF renderer tried to open a network connection")
@@ -233,7 +233,7 @@ def test_url_fetcher_refuses_files_outside_the_project_and_the_network(monkeypat
 
 
 def test_url_fetcher_serves_data_uris_and_project_files():
-    from studykit.pdfengine import html_to_pdf
+    from studykit.builders.pdf.engine import html_to_pdf
 
     svg_uri = "data:image/svg+xml;utf8,%3Csvg xmlns='http://www.w3.org/2000/svg' width='9' height='9'/%3E"
     inside = (ROOT / "templates" / "pdf" / "style.css.j2").as_uri()

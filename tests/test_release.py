@@ -95,7 +95,7 @@ def git(repo: Path, *args: str) -> None:
 
 
 def test_changelog_lists_questions_added_changed_and_retired_since_the_last_tag(tmp_path):
-    from studykit.release import changelog, format_changes
+    from studykit.release.assets import changelog, format_changes
 
     repo = tmp_path / "repo"
     content = write_tree(repo, {"t/basics": section(good("kept-same"), good("gets-edited"), good("goes-away"))})
@@ -119,7 +119,7 @@ def test_changelog_lists_questions_added_changed_and_retired_since_the_last_tag(
 
 
 def test_changelog_without_a_tag_lists_everything_as_added(tmp_path):
-    from studykit.release import changelog
+    from studykit.release.assets import changelog
 
     repo = tmp_path / "repo"
     content = write_tree(repo, {"t/basics": section(good("only-one"))})

@@ -1,8 +1,8 @@
 """Shared rendering: math survives Markdown intact, code is highlighted, GitHub forms are right."""
 from __future__ import annotations
 
-from studykit.render import github_markdown, markdown_to_html
-from studykit.segments import CODE, DISPLAY, INLINE, TEXT, python_blocks, split_segments
+from studykit.render.markdown import github_markdown, markdown_to_html
+from studykit.content.segments import CODE, DISPLAY, INLINE, TEXT, python_blocks, split_segments
 
 
 def tagged(latex: str, display: bool) -> str:

@@ -1,10 +1,10 @@
 """One builder per output format, all with the interface in `base`."""
 from __future__ import annotations
 
-from .anki import AnkiBuilder
+from .anki.builder import AnkiBuilder
 from .answers import AnswersBuilder
 from .base import Builder, BuildContext
-from .pdf import PdfBuilder
+from .pdf.builder import PdfBuilder
 
 BUILDERS: dict[str, type[Builder]] = {
     AnkiBuilder.name: AnkiBuilder,

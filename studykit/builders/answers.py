@@ -1,7 +1,7 @@
 """Markdown answer keys for reading on GitHub: dist/answers/<topic-id>.md and an index."""
 from __future__ import annotations
 
-from ..model import DIFFICULTIES, Topic, figures_used
+from ..content.model import DIFFICULTIES, Topic, figures_used
 from .base import Builder, BuildContext, Output, shown_figures
 
 FIGURES_SUBDIR = "figures"

@@ -13,12 +13,12 @@ from typing import Callable
 
 import jinja2
 
-from ..cache import BuildCache
-from ..figures import FigureStore
-from ..model import Catalog, figures_used
-from ..parallel import parallel_map
-from ..progress import QUIET, Progress
-from ..render import github_markdown
+from ..content.model import Catalog, figures_used
+from ..machinery.cache import BuildCache
+from ..machinery.parallel import parallel_map
+from ..machinery.progress import QUIET, Progress
+from ..render.figures import FigureStore
+from ..render.markdown import github_markdown
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 

@@ -11,8 +11,8 @@ from typing import Callable
 import markdown
 from pygments.formatters import HtmlFormatter
 
+from ..content.segments import CODE, DISPLAY, INLINE, TEXT, UNCLOSED, split_segments
 from .sanitize import clean_html
-from .segments import CODE, DISPLAY, INLINE, TEXT, UNCLOSED, split_segments
 
 MathRenderer = Callable[[str, bool], str]  # (latex, display) -> output text
 

@@ -3,32 +3,21 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Iterator
 
-from .cache import BuildCache
-from .checks import run_checks
-from .figures import FigureStore
-from .latex import latex_problem
-from .model import DIFFICULTIES, Catalog, Question, figures_used
-from .problems import Problem
-from .progress import QUIET, Progress
-from .segments import DISPLAY, INLINE, TEXT, UNCLOSED, Segment, split_segments
+from ..content.latex import latex_problem
+from ..content.model import DIFFICULTIES, TEXT_FIELDS, Catalog, Question, figures_used, formula_uses
+from ..content.problems import Problem
+from ..content.segments import DISPLAY, INLINE, TEXT, UNCLOSED, split_segments
+from ..machinery.cache import BuildCache
+from ..machinery.progress import QUIET, Progress
+from ..render.figures import FigureStore
+from .run import run_checks
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 INLINE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]*)|<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]*)", re.I)
 # markup the sanitiser would strip silently: refuse it loudly instead
 HOSTILE_HTML = re.compile(r"<\s*(script|iframe|object|embed|style|link|meta|form|svg)\b|\bon[a-z]+\s*=|javascript\s*:|"
                           r"vbscript\s*:", re.I)
-TEXT_FIELDS = ("context", "question", "answer", "explanation")
-
-
-def formula_uses(questions) -> Iterator[tuple[Question, str, Segment]]:
-    """Every formula in the text fields of these questions, as (question, field, segment)."""
-    for q in questions:
-        for field in TEXT_FIELDS:
-            for seg in split_segments(getattr(q, field)):
-                if seg.kind in (INLINE, DISPLAY):
-                    yield q, field, seg
 
 
 def validate(catalog: Catalog, figures: FigureStore, run_check_code: bool = True, jobs: int = 1,

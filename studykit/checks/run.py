@@ -18,12 +18,12 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable
 
-from .cache import BuildCache
-from .figures import folder_digest
-from .model import Question
-from .problems import Problem
-from .progress import QUIET, Progress
-from .segments import python_blocks
+from ..content.model import Question
+from ..content.problems import Problem
+from ..content.segments import python_blocks
+from ..machinery.cache import BuildCache
+from ..machinery.progress import QUIET, Progress
+from ..render.figures import folder_digest
 
 TIME_LIMIT_SECONDS = 20  # per check
 PROGRESS_INTERVAL_SECONDS = 0.25
@@ -92,10 +92,10 @@ def _run_worker(payload: list[dict], time_limit: float, advance: Callable[[int],
     with tempfile.TemporaryDirectory(prefix="checks-") as tmp:
         jobs_file, results_file = Path(tmp, "jobs.json"), Path(tmp, "results.jsonl")
         jobs_file.write_text(json.dumps(payload))
-        package_root = str(Path(__file__).resolve().parent.parent)
+        package_root = str(Path(__file__).resolve().parents[2])
         env = dict(os.environ, PYTHONHASHSEED="0", MPLBACKEND="svg", PYTHONPATH=package_root)
         process = subprocess.Popen(
-            [sys.executable, "-m", "studykit.check_worker", str(jobs_file), str(results_file)],
+            [sys.executable, "-m", "studykit.checks.worker", str(jobs_file), str(results_file)],
             cwd=tmp, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + time_limit * len(payload) + 30
         reported = 0

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .model import Catalog, Location, Question, Section, Topic
+from .model import TEXT_FIELDS, Catalog, Location, Question, Section, Topic
 from .problems import Problem
 from .schema import QUESTION_FIELDS, SECTION_FIELDS, TOPIC_FIELDS, check_mapping
 from .segments import separate_blocks
@@ -12,7 +12,6 @@ from .yamlnodes import Located, load_file
 TOPICS_FILE = "topics.yaml"
 FIGURES_DIR = "figures"
 FIGURE_SUFFIXES = (".py", ".svg")
-BLOCK_TEXT_FIELDS = ("context", "question", "answer", "explanation")
 
 
 def load_catalog(content_dir: Path, version: str = "0.0.0") -> tuple[Catalog, list[Problem]]:
@@ -136,7 +135,7 @@ def _load_question(node: Located, topic_id: str, section_title: str, path: str,
     if values is None or len(problems) > before:
         return None
     check_node = node.value.get("check")
-    text = {k: separate_blocks(v.strip()) if k in BLOCK_TEXT_FIELDS else v.strip()
+    text = {k: separate_blocks(v.strip()) if k in TEXT_FIELDS else v.strip()
             for k, v in values.items() if isinstance(v, str) and k != "check"}
     return Question(
         topic_id=topic_id,

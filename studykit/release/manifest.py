@@ -10,7 +10,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from .model import Catalog
+from ..content.model import Catalog
 
 MANIFEST_NAME = "manifest.json"
 SUMS_NAME = "SHA256SUMS"

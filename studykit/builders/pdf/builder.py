@@ -13,19 +13,18 @@ import html
 
 from markupsafe import Markup
 
-from ..figures import Figure
-from ..mathpdf import formula_images, formula_img, remember, typeset
-from ..mathsvg import BODY_FONT_PT
-from ..model import Question, Topic
-from ..parallel import parallel_map
-from ..problems import ContentError, Problem
-from ..segments import DISPLAY
-from ..validate import formula_uses
-from ..pdfengine import html_to_pdf
-from ..pdfmerge import concatenate, page_count
-from ..project import ROOT
-from ..render import pygments_css, safe_html
-from .base import Builder, BuildContext, Output, shown_figures
+from ...content.model import Question, Topic, formula_uses
+from ...content.problems import ContentError, Problem
+from ...content.segments import DISPLAY
+from ...machinery.parallel import parallel_map
+from ...machinery.project import ROOT
+from ...render.figures import Figure
+from ...render.markdown import pygments_css, safe_html
+from ..base import Builder, BuildContext, Output, shown_figures
+from .engine import html_to_pdf
+from .mathpdf import formula_images, formula_img, remember, typeset
+from .mathsvg import BODY_FONT_PT
+from .merge import concatenate, page_count
 
 COMBINED_NAME = "ml-interviews"
 COMBINED_TITLE = "ML interview cheat sheet"

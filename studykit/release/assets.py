@@ -18,11 +18,11 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .idslock import read_lock
-from .loader import load_catalog
+from ..content.idslock import read_lock
+from ..content.loader import load_catalog
+from ..content.model import Catalog, Question
+from ..machinery.ziputil import write_zip
 from .manifest import SUMS_NAME, artifact_files, sha256_of
-from .model import Catalog, Question
-from .ziputil import write_zip
 
 COMPARED_FIELDS = ("context", "question", "answer", "explanation", "difficulty", "figure", "answer_figure",
                    "source", "tags", "check")

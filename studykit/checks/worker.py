@@ -1,4 +1,4 @@
-"""Runs check code: `python -m studykit.check_worker JOBS.json RESULTS.jsonl`.
+"""Runs check code: `python -m studykit.checks.worker JOBS.json RESULTS.jsonl`.
 
 Writes one JSON line per finished check, so the parent knows how far it got
 even if a check kills the interpreter.

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import genanki
 
-from .ziputil import zip_bytes
+from ...machinery.ziputil import zip_bytes
 
 
 def apkg_bytes(decks: list[genanki.Deck], media: dict[str, bytes], epoch: int) -> bytes:

@@ -11,12 +11,12 @@ import html
 
 import genanki
 
-from ..apkg import apkg_bytes
-from ..model import DIFFICULTIES, Question, Topic
-from ..notetype import FIELDS, note_type
-from ..render import safe_html
-from ..sanitize import clean_html
-from .base import Builder, BuildContext, Output, shown_figures
+from ...content.model import DIFFICULTIES, Question, Topic
+from ...render.markdown import safe_html
+from ...render.sanitize import clean_html
+from ..base import Builder, BuildContext, Output, shown_figures
+from .apkg import apkg_bytes
+from .notetype import FIELDS, note_type
 
 ROOT_DECK = "ML Interviews"
 DIFFICULTY_ROOT_DECK = "ML Interviews by difficulty"

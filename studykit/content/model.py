@@ -6,8 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
+
+from .segments import DISPLAY, INLINE, Segment, split_segments
 
 DIFFICULTIES = ("easy", "medium", "hard", "open")
+# the fields that hold Markdown text (prose, code and math)
+TEXT_FIELDS = ("context", "question", "answer", "explanation")
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,15 @@ class Question:
 def figures_used(questions) -> list[str]:
     """Names of the figures these questions show, sorted."""
     return sorted({name for q in questions for name in (q.figure, q.answer_figure) if name})
+
+
+def formula_uses(questions) -> Iterator[tuple[Question, str, Segment]]:
+    """Every formula in the text fields of these questions, as (question, field, segment)."""
+    for q in questions:
+        for field in TEXT_FIELDS:
+            for seg in split_segments(getattr(q, field)):
+                if seg.kind in (INLINE, DISPLAY):
+                    yield q, field, seg
 
 
 @dataclass(frozen=True)

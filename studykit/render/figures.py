@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .cache import BuildCache, digest, files_digest, tree_files
-from .parallel import parallel_map
+from ..machinery.cache import BuildCache, digest, files_digest, tree_files
+from ..machinery.parallel import parallel_map
 
 
 @dataclass(frozen=True)
