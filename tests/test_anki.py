@@ -9,7 +9,7 @@ from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPack
 
 from conftest import ANKI_EPOCH as EPOCH
 from conftest import ROOT, build_anki
-from studykit.builders.anki.builder import DIFFICULTY_ROOT_DECK, ROOT_DECK, note_guid
+from studykit.builders.anki.builder import DIFFICULTY_ROOT_DECK, ROOT_DECK, note_guid, topic_deck_name
 from studykit.builders.anki.notetype import FIELDS, MODEL_ID
 
 def fresh_collection(tmp_path: Path, name: str = "collection") -> Collection:
@@ -34,7 +34,7 @@ def test_full_deck_has_every_question_in_its_topic_subdeck(anki_dir, catalog, tm
         assert sorted(notes) == sorted(q.id for q in catalog.questions)
         assert col.card_count() == len(catalog.questions)
         deck_names = {d.name for d in col.decks.all_names_and_ids()} - {"Default"}
-        assert deck_names == {ROOT_DECK} | {f"{ROOT_DECK}::{t.title}" for t in catalog.topics}
+        assert deck_names == {ROOT_DECK} | {topic_deck_name(t) for t in catalog.topics}
         for q in catalog.questions:
             note = notes[q.id]
             assert note.guid == note_guid(q.id)
@@ -43,7 +43,53 @@ def test_full_deck_has_every_question_in_its_topic_subdeck(anki_dir, catalog, tm
             assert {f"topic::{q.topic_id}", f"difficulty::{q.difficulty}"} <= set(note.tags)
             assert note["Source"] and note["Answer"] and note["Version"] == catalog.version
             [card] = note.cards()
-            assert col.decks.name(card.did) == f"{ROOT_DECK}::{catalog.topic(q.topic_id).title}"
+            assert col.decks.name(card.did) == topic_deck_name(catalog.topic(q.topic_id))
+    finally:
+        col.close()
+
+
+# The subdeck names as released in 0.2.0: Anki matches decks by name, so these never change.
+RELEASED_SUBDECKS = [
+    "ML Interviews::01 Mathematics",
+    "ML Interviews::02 Probability and statistics",
+    "ML Interviews::03 Computer science",
+    "ML Interviews::04 ML workflows",
+    "ML Interviews::05 Classic ML algorithms",
+    "ML Interviews::06 Natural language processing",
+    "ML Interviews::07 Computer vision",
+    "ML Interviews::08 Reinforcement learning",
+    "ML Interviews::09 Advanced deep learning",
+    "ML Interviews::10 Training neural networks",
+    "ML Interviews::11 Open research questions",
+    "ML Interviews::12 The research-engineer role",
+]
+
+
+def test_released_subdeck_names_are_kept_and_sort_in_topic_order(catalog):
+    names = [topic_deck_name(t) for t in catalog.topics]
+    assert names[:len(RELEASED_SUBDECKS)] == RELEASED_SUBDECKS
+    assert sorted(names) == names  # Anki's alphabetical order is the order of topics.yaml
+
+
+def test_new_cards_of_the_full_deck_come_in_topic_then_question_order(anki_dir, catalog, tmp_path):
+    """Anki's own scheduler, default options, studying the whole deck from the top."""
+    col = fresh_collection(tmp_path)
+    try:
+        import_package(col, anki_dir / "ml-interviews.apkg")
+        col.decks.select(col.decks.id_for_name(ROOT_DECK))
+        config = col.decks.config_dict_for_deck_id(col.decks.id_for_name(ROOT_DECK))
+        config["new"]["perDay"] = 60
+        col.decks.update_config(config)
+        studied = []
+        for _ in range(60):
+            card = col.sched.getCard()
+            assert card is not None and card.type == 0  # a new card
+            studied.append(card.note()["ID"])
+            col.sched.answerCard(card, 4)  # "easy": graduates at once, so only new cards come next
+        mathematics = [q.id for q in catalog.topics[0].questions]
+        probability = [q.id for q in catalog.topics[1].questions]
+        expected = (mathematics + probability)[:60]
+        assert studied == expected
     finally:
         col.close()
 
@@ -101,7 +147,7 @@ def test_reimporting_a_newer_release_updates_notes_and_keeps_reviews(catalog, tm
     col = fresh_collection(tmp_path)
     try:
         import_package(col, release_1 / "ml-interviews.apkg")
-        col.decks.select(col.decks.id_for_name(f"{ROOT_DECK}::Training neural networks"))
+        col.decks.select(col.decks.id_for_name(topic_deck_name(catalog.topic("training-neural-networks"))))
         for ease in (3, 3, 4, 1):
             col.sched.answerCard(col.sched.getCard(), ease)
         schedule = "select id, nid, did, type, queue, due, ivl, factor, reps, lapses from cards order by id"

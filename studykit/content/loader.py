@@ -38,7 +38,7 @@ def load_catalog(content_dir: Path, version: str = "0.0.0") -> tuple[Catalog, li
             problems.append(Problem(shown(topics_path), node.line, f"topic '{topic_id}' is listed twice"))
             continue
         listed.add(topic_id)
-        topic = _load_topic(content_dir, values, node, shown, problems)
+        topic = _load_topic(content_dir, values, len(listed), node, shown, problems)
         if topic is not None:
             topics.append(topic)
 
@@ -80,7 +80,7 @@ def _topic_entries(root: Located | None, path: str, problems: list[Problem]) -> 
     return entries.value
 
 
-def _load_topic(content_dir: Path, values: dict, node: Located, shown, problems) -> Topic | None:
+def _load_topic(content_dir: Path, values: dict, number: int, node: Located, shown, problems) -> Topic | None:
     topic_id = values["id"]
     topics_path = shown(content_dir / TOPICS_FILE)
     folder = content_dir / topic_id
@@ -102,6 +102,7 @@ def _load_topic(content_dir: Path, values: dict, node: Located, shown, problems)
     sections = tuple(s for s in (_load_section(f, topic_id, shown, problems) for f in files) if s)
     return Topic(
         id=topic_id,
+        number=number,
         title=values.get("title", topic_id).strip(),
         description=values.get("description", "").strip(),
         sections=sections,

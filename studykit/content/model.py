@@ -76,6 +76,7 @@ class Section:
 @dataclass(frozen=True)
 class Topic:
     id: str
+    number: int  # 1-based position in topics.yaml; it orders the Anki subdecks
     title: str
     description: str
     sections: tuple[Section, ...]

@@ -24,6 +24,12 @@ GUID_NAMESPACE = "ml-interviews"
 EVERYTHING_DESCRIPTION = "Machine-learning interview questions, one subdeck per topic."
 
 
+def topic_deck_name(topic: Topic) -> str:
+    """FIRM once released. Anki gathers new cards subdeck by subdeck in alphabetical order, so the
+    two-digit position in topics.yaml makes the subdecks sort (and be studied) in the designed order."""
+    return f"{ROOT_DECK}::{topic.number:02d} {topic.title}"
+
+
 def note_guid(question_id: str) -> str:
     return genanki.guid_for(GUID_NAMESPACE, question_id)
 
@@ -55,16 +61,17 @@ class AnkiBuilder(Builder):
 
         def deck(name: str, questions, description: str = "") -> genanki.Deck:
             d = genanki.Deck(deck_id(name), name, description=description)
-            for q in questions:
+            # a new card's position is its place in the deck, so each deck is studied in content order
+            for position, q in enumerate(questions):
                 if q.id not in cards:
                     cards[q.id] = self._note_fields(q, ctx)
                 fields, tags = cards[q.id]
                 d.add_note(genanki.Note(model=model, fields=fields, guid=note_guid(q.id),
-                                        tags=tags, sort_field=q.question))
+                                        tags=tags, sort_field=q.question, due=position))
             return d
 
         def topic_deck(topic: Topic) -> genanki.Deck:
-            return deck(f"{ROOT_DECK}::{topic.title}", topic.questions, topic.description)
+            return deck(topic_deck_name(topic), topic.questions, topic.description)
 
         def package(path: str, make_decks, questions, inputs) -> Output:
             # a card shows its topic's title, so the topics of its questions are inputs too
