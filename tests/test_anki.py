@@ -1,7 +1,11 @@
 """The Anki packages, imported with the real Anki backend (the `anki` package)."""
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -11,6 +15,7 @@ from conftest import ANKI_EPOCH as EPOCH
 from conftest import ROOT, build_anki
 from studykit.builders.anki.builder import DIFFICULTY_ROOT_DECK, ROOT_DECK, note_guid, topic_deck_name
 from studykit.builders.anki.notetype import FIELDS, MODEL_ID
+from studykit.machinery.project import project_version
 
 def fresh_collection(tmp_path: Path, name: str = "collection") -> Collection:
     return Collection(str(tmp_path / f"{name}.anki2"))
@@ -162,6 +167,67 @@ def test_reimporting_a_newer_release_updates_notes_and_keeps_reviews(catalog, tm
         assert "Overfit first (release 2)." in note["Answer"]
         assert col.note_count() == len(catalog.questions)
         assert col.db.all(schedule) == cards_before
+        assert col.db.all("select * from revlog order by id") == revlog_before
+    finally:
+        col.close()
+
+
+def git_output(*args: str) -> str:
+    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True, timeout=60).stdout
+
+
+def previous_release_commit() -> tuple[str, str]:
+    """The last commit before the version in pyproject.toml was set, and the version it had."""
+    current = project_version()
+    for commit in git_output("log", "--format=%H", "--", "pyproject.toml").split():
+        versions = []
+        for rev in (commit, f"{commit}^"):
+            versions.append(tomllib.loads(git_output("show", f"{rev}:pyproject.toml"))["project"]["version"])
+        if versions[0] == current and versions[1] != current:
+            return git_output("rev-parse", f"{commit}^").strip(), versions[1]
+    raise AssertionError(f"no commit sets the version to {current}")
+
+
+def test_upgrading_from_the_previous_release_updates_cards_and_keeps_reviews(anki_dir, catalog, tmp_path):
+    """The previous release, built by its own code from its own commit, then this one imported over it."""
+    commit, old_version = previous_release_commit()
+    old_tree = tmp_path / "old"
+    old_tree.mkdir()
+    archive = subprocess.run(["git", "archive", commit], cwd=ROOT, capture_output=True, check=True, timeout=120)
+    subprocess.run(["tar", "-x", "-C", str(old_tree)], input=archive.stdout, check=True, timeout=120)
+    built = subprocess.run([sys.executable, str(old_tree / "build.py"), "--only", "anki", "--out", str(tmp_path / "d")],
+                           cwd=old_tree, capture_output=True, text=True, timeout=900,
+                           env={**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH - 86_400), "STUDYKIT_CACHE": "off"})
+    assert built.returncode == 0, built.stderr
+
+    newer = fresh_collection(tmp_path, "newer")
+    try:
+        import_package(newer, anki_dir / "ml-interviews.apkg")
+        expected = {qid: note.fields for qid, note in notes_by_id(newer).items()}
+    finally:
+        newer.close()
+
+    col = fresh_collection(tmp_path)
+    try:
+        import_package(col, tmp_path / "d" / "anki" / "ml-interviews.apkg")
+        before = {qid: note.fields for qid, note in notes_by_id(col).items()}
+        assert {note["Version"] for note in notes_by_id(col).values()} == {old_version}
+        changed = [qid for qid in before if qid in expected and before[qid][:-1] != expected[qid][:-1]]
+        assert changed, "the two releases show the same cards: nothing to upgrade"
+        col.decks.select(col.decks.id_for_name(ROOT_DECK))
+        for ease in (3, 4, 1, 3, 2):
+            col.sched.answerCard(col.sched.getCard(), ease)
+        schedule = "select id, nid, did, type, queue, due, ivl, factor, reps, lapses from cards order by id"
+        cards_before = col.db.all(schedule)
+        revlog_before = col.db.all("select * from revlog order by id")
+        assert len(revlog_before) == 5
+
+        log = import_package(col, anki_dir / "ml-interviews.apkg").log
+        assert len(log.duplicate) == 0
+        assert len(log.new) == len(set(expected) - set(before))
+        after = {qid: note.fields for qid, note in notes_by_id(col).items()}
+        assert after == expected  # every card shows the new release, corrected ones included
+        assert col.db.all(schedule)[:len(cards_before)] == cards_before
         assert col.db.all("select * from revlog order by id") == revlog_before
     finally:
         col.close()
