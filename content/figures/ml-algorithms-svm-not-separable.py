@@ -1,4 +1,4 @@
-"""SVM dataset 3: circles in a central blob, diamonds on a ring around them (not linearly separable)."""
+"""SVM dataset 3: dataset 2 plus one diamond on the circles' side of the close circle (not separable)."""
 import runpy
 from pathlib import Path
 
@@ -6,22 +6,16 @@ import numpy as np
 
 from studykit.figurekit import new_figure, to_svg
 
-ALT = ("Scatter plot of two classes: 20 circles in a blob at the centre and 30 diamonds on a ring "
-       "around them, so no straight line separates the classes")
+ALT = ("The clusters of the second SVM dataset, circles at the lower left and diamonds at the upper "
+       "right, with the extra circle at (3.6, 3.9) next to the diamonds, plus one extra diamond at "
+       "(2.8, 3.2) between that circle and the other circles, so the two classes cross over and no "
+       "straight line separates them")
 
-SEED = 7
-CENTRE = (3.25, 3.25)
-N_CIRCLES, N_DIAMONDS = 20, 30
-BLOB_SPREAD, RING_RADIUS, RING_NOISE = 0.45, 2.6, 0.2
-
-_rng = np.random.default_rng(SEED)
-_circles = _rng.normal(CENTRE, BLOB_SPREAD, (N_CIRCLES, 2))
-_angles = _rng.uniform(0, 2 * np.pi, N_DIAMONDS)
-_radii = RING_RADIUS + _rng.normal(scale=RING_NOISE, size=N_DIAMONDS)
-_diamonds = np.array(CENTRE) + np.column_stack([_radii * np.cos(_angles), _radii * np.sin(_angles)])
-POINTS = np.round(np.vstack([_circles, _diamonds]), 2)
-LABELS = np.array([-1] * N_CIRCLES + [1] * N_DIAMONDS)
-draw = runpy.run_path(str(Path(__file__).with_name("ml-algorithms-svm-wide-margin.py")))["draw"]
+_close = runpy.run_path(str(Path(__file__).with_name("ml-algorithms-svm-close-point.py")))
+STRAY_DIAMOND = (2.8, 3.2)  # a diamond (class +1) on the circles' side of the close circle
+POINTS = np.vstack([_close["POINTS"], [STRAY_DIAMOND]])
+LABELS = np.append(_close["LABELS"], 1)
+draw = _close["draw"]
 
 
 def render() -> str:
