@@ -12,8 +12,8 @@ _TREES = runpy.run_path(str(_HERE.with_name("reinforcement-learning-minimax.py")
 _AB = runpy.run_path(str(_HERE.with_name("reinforcement-learning-alpha-beta.py")))
 TREE, LEVELS = _AB["TREE"], _AB["LEVELS"]
 
-ALT = ("The alpha-beta tree after traversal: E = 5, F >= 6 (leaf 9 pruned), B = 5; G = 2, so C <= 2 "
-       "and H and I are pruned; J = 8, K >= 10 (leaf 2 pruned), D = 8; root A = 8")
+ALT = ("The alpha-beta tree after traversal: D = 5, E = 6 (nothing pruned), B = 5; F = 4, so C <= 4 "
+       "and G is pruned; root A = 5")
 
 
 def alpha_beta(node, alpha, beta, maximizing, path, trace, pruned):
@@ -50,4 +50,4 @@ def render() -> str:
             maximizing = len(path) % 2 == 0
             values[label] = (("≥" if maximizing else "≤") + str(value)) if cut else str(value)
             notes[label] = f"α={_fmt(alpha)}\nβ={_fmt(beta)}"
-    return _TREES["draw_tree"](TREE, LEVELS, values=values, notes=notes, pruned=frozenset(pruned), width=9.2, height=4.6)
+    return _TREES["draw_tree"](TREE, LEVELS, values=values, notes=notes, pruned=frozenset(pruned), width=7.6, height=4.2)

@@ -5,8 +5,8 @@ from pathlib import Path
 _TREE_FIGURE = runpy.run_path(str(Path(__file__).with_name("reinforcement-learning-minimax.py")))
 TREE, LEVELS = _TREE_FIGURE["TREE"], _TREE_FIGURE["LEVELS"]
 
-ALT = ("The same game tree solved by minimax: D = 7, E = 9, F = 6, G = 8, H = 3, "
-       "B = min(7, 9) = 7, C = min(6, 8, 3) = 3, root A = max(7, 3) = 7")
+ALT = ("The same game tree solved by minimax: B = min(3, 5) = 3, C = min(2, 6) = 2, "
+       "root A = max(3, 2) = 3")
 
 
 def minimax(node, maximizing=True):
@@ -19,4 +19,4 @@ def minimax(node, maximizing=True):
 def render() -> str:
     values = {label: str(minimax(sub, len(path) % 2 == 0))
               for label, path, sub in _TREE_FIGURE["internal_nodes"](TREE)}
-    return _TREE_FIGURE["draw_tree"](TREE, LEVELS, values=values)
+    return _TREE_FIGURE["draw_tree"](TREE, LEVELS, values=values, width=4.8, height=2.6)

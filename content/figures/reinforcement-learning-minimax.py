@@ -1,4 +1,4 @@
-"""A depth-3 game tree (MAX, MIN, MAX, then leaves) whose internal nodes are to be filled in with minimax.
+"""The two-level game tree of the minimax question (ML Interviews Book, Q31): a MAX root, two MIN nodes, four leaves.
 
 The tree is a nested list: an int is a leaf (utility for MAX), a list is an internal
 node whose children are its items, left to right. Internal nodes are labelled
@@ -7,11 +7,11 @@ other game-tree figures, which load this file.
 """
 from studykit.figurekit import new_figure, to_svg
 
-ALT = ("Game tree with a MAX root A, two MIN children B and C, MAX nodes D and E under B and "
-       "F, G and H under C, and leaves 4, 7 | 2, 9, 3 | 6, 1 | 8, 5 | 3, 2; internal nodes are empty circles")
+ALT = ("Game tree with a MAX root A and two MIN children B and C, with leaves 3, 5 under B and "
+       "2, 6 under C; internal nodes are empty circles")
 
-TREE = [[[4, 7], [2, 9, 3]], [[6, 1], [8, 5], [3, 2]]]
-LEVELS = ("MAX", "MIN", "MAX")
+TREE = [[3, 5], [2, 6]]
+LEVELS = ("MAX", "MIN")
 
 
 def internal_nodes(tree):
@@ -102,4 +102,4 @@ def tree_at(tree, path):
 
 
 def render() -> str:
-    return draw_tree(TREE, LEVELS)
+    return draw_tree(TREE, LEVELS, width=4.8, height=2.6)
