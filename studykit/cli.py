@@ -26,6 +26,8 @@ from .machinery.epoch import EpochError, source_date_epoch
 from .machinery.parallel import default_jobs
 from .machinery.progress import QUIET, Progress, wants_live_display
 from .machinery.project import CONTENT_DIR, DIST_DIR, ROOT, project_version
+from .machinery.supervise import (DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT, MEMORY_ENV, TIME_ENV, Limits,
+                                 format_size, limits_from)
 from .release.assets import ReleaseError, changelog, format_changes, release_assets, release_notes
 from .release.manifest import write_manifest
 from .release.output import staged_directory
@@ -50,6 +52,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help=f"build cache folder (default: $STUDYKIT_CACHE or {DEFAULT_CACHE.relative_to(ROOT)}/)")
     parser.add_argument("--no-cache", action="store_true", help="build everything afresh; read and write no cache")
     parser.add_argument("--verbose", "-v", action="store_true", help="name every file that was rebuilt")
+    parser.add_argument("--time-limit", type=float, metavar="SECONDS",
+                        help=f"wall-clock limit of each check and figure script (default: ${TIME_ENV} or "
+                             f"{DEFAULT_TIME_LIMIT:g})")
+    parser.add_argument("--memory-limit", metavar="SIZE",
+                        help=f"memory limit of each process running checks or figure scripts, e.g. 2G or 512M "
+                             f"(default: ${MEMORY_ENV} or {format_size(DEFAULT_MEMORY_LIMIT)})")
     parser.add_argument("--update-ids-lock", action="store_true",
                         help="add the ids of new questions to content/ids.lock (do this when releasing)")
     parser.add_argument("--debug", action="store_true", help="show the traceback of internal errors")
@@ -95,8 +103,12 @@ def run(args: argparse.Namespace) -> int:
 
 def build(args: argparse.Namespace, cache: BuildCache, progress: Progress) -> int:
     started = time.perf_counter()
+    try:
+        limits = limits_from(args.time_limit, args.memory_limit)
+    except ValueError as err:
+        raise SystemExit(f"build.py: {err}") from None
     catalog, figures, lock = load_valid_catalog(args.content, jobs=max(1, args.jobs), cache=cache,
-                                                progress=progress)
+                                                progress=progress, limits=limits)
     if args.check:
         print(summary(catalog) + ", 0 problems")
         return EXIT_OK
@@ -161,11 +173,11 @@ def release_command(argv: list[str]) -> int:
 
 
 def load_valid_catalog(content_dir: Path, jobs: int = 1, cache: BuildCache | None = None,
-                       progress: Progress = QUIET) -> tuple[Catalog, FigureStore, IdsLock]:
+                       progress: Progress = QUIET, limits: Limits = Limits()) -> tuple[Catalog, FigureStore, IdsLock]:
     """Load and validate everything; raise ContentError listing every problem."""
     catalog, problems = load_catalog(content_dir, version=project_version())
-    figures = FigureStore(catalog.figures, cache)
-    problems += validate(catalog, figures, jobs=jobs, cache=cache, progress=progress)
+    figures = FigureStore(catalog.figures, cache, limits)
+    problems += validate(catalog, figures, jobs=jobs, cache=cache, progress=progress, limits=limits)
     lock_path = shown_path_factory(content_dir)(content_dir / LOCK_NAME)
     lock, found = read_lock(content_dir, lock_path)
     problems += found + lock_problems(lock, lock_path, {q.id for q in catalog.questions})

@@ -5,11 +5,13 @@ import json
 import re
 
 from ..content.latex import latex_problem
+from ..content.loader import shown_path_factory
 from ..content.model import DIFFICULTIES, TEXT_FIELDS, Catalog, Question, figures_used, formula_uses
 from ..content.problems import Problem
 from ..content.segments import DISPLAY, INLINE, TEXT, UNCLOSED, split_segments
 from ..machinery.cache import BuildCache
 from ..machinery.progress import QUIET, Progress
+from ..machinery.supervise import Limits
 from ..render.figures import FigureStore
 from .run import run_checks
 
@@ -21,7 +23,7 @@ HOSTILE_HTML = re.compile(r"<\s*(script|iframe|object|embed|style|link|meta|form
 
 
 def validate(catalog: Catalog, figures: FigureStore, run_check_code: bool = True, jobs: int = 1,
-             cache: BuildCache | None = None, progress: Progress = QUIET) -> list[Problem]:
+             cache: BuildCache | None = None, progress: Progress = QUIET, limits: Limits = Limits()) -> list[Problem]:
     problems: list[Problem] = []
     first_seen: dict[str, Question] = {}
     latex_reasons = _latex_reasons(catalog, cache or BuildCache(None))
@@ -34,8 +36,8 @@ def validate(catalog: Catalog, figures: FigureStore, run_check_code: bool = True
             first_seen[q.id] = q
     problems += _figure_problems(catalog, figures, jobs, progress)
     if run_check_code:
-        problems += run_checks(list(catalog.questions), figure_sources=catalog.figures, jobs=jobs, cache=cache,
-                               progress=progress)
+        problems += run_checks(list(catalog.questions), limits=limits, figure_sources=catalog.figures, jobs=jobs,
+                               cache=cache, progress=progress)
     return problems
 
 
@@ -88,5 +90,6 @@ def _figure_problems(catalog: Catalog, figures: FigureStore, jobs: int = 1,
     names = [name for name in figures_used(catalog.questions) if name in figures]
     with progress.task("figures", len(names)) as advance:
         errors = figures.render_all(names, jobs, on_done=advance)
-    return [Problem(str(catalog.figures[name].as_posix()), 1, f"figure '{name}': {error}")
-            for name, error in errors.items()]
+    # named like the section files: relative to the folder that holds content/
+    shown = {name: shown_path_factory(path.parent.parent)(path) for name, path in catalog.figures.items()}
+    return [Problem(shown[name], error.line, f"figure '{name}': {error}") for name, error in errors.items()]

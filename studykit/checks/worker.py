@@ -1,25 +1,15 @@
-"""Runs check code: `python -m studykit.checks.worker JOBS.json RESULTS.jsonl`.
+"""Runs check code, one check per job: `python -m studykit.checks.worker` (a supervised child).
 
-Writes one JSON line per finished check, so the parent knows how far it got
-even if a check kills the interpreter.
+The parent (checks.run, through machinery.supervise) limits its time, memory
+and output from outside; here a check's failure is only described: the
+exception and the line of the check it came from.
 """
 from __future__ import annotations
 
-import contextlib
-import io
-import json
 import runpy
-import signal
-import sys
 import traceback
 
-
-class CheckTimeout(Exception):
-    pass
-
-
-def _on_alarm(signum, frame):
-    raise CheckTimeout
+from ..machinery.supervise import exceeded_limit, serve
 
 
 def _figure_loader(paths: dict[str, str]):
@@ -35,34 +25,22 @@ def run_one(job: dict) -> dict:
     filename = f"<check {job['id']}>"
     namespace = {"__name__": "__check__", "figure_data": _figure_loader(job.get("figures", {})),
                  **job["namespace"]}
-    signal.signal(signal.SIGALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, job["limit"])
     try:
-        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-            exec(compile(job["code"], filename, "exec"), namespace)
-    except CheckTimeout:
-        return {"id": job["id"], "ok": False, "line": 0,
-                "error": f"took longer than {job['limit']:g} s"}
+        exec(compile(job["code"], filename, "exec"), namespace)
     except BaseException as err:  # noqa: BLE001 - any failure of content code is reported
         line = err.lineno or 0 if isinstance(err, SyntaxError) else 0
         for frame in traceback.extract_tb(err.__traceback__):
             if frame.filename == filename:
                 line = frame.lineno
-        message = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
+        if exceeded_limit(err):
+            return {"id": job["id"], "ok": False, "line": line, "exceeded": exceeded_limit(err)}
+        if isinstance(err, SystemExit):
+            message = f"exited with status {err.code if err.code is not None else 0} (sys.exit)"
+        else:
+            message = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
         return {"id": job["id"], "ok": False, "line": line, "error": message}
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
     return {"id": job["id"], "ok": True}
 
 
-def main(jobs_path: str, results_path: str) -> None:
-    with open(jobs_path) as f:
-        jobs = json.load(f)
-    with open(results_path, "w") as out:
-        for job in jobs:
-            out.write(json.dumps(run_one(job)) + "\n")
-            out.flush()
-
-
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    serve(run_one)

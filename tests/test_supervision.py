@@ -1,0 +1,131 @@
+"""Content code that misbehaves (checks and figure scripts) is a content error at its file, never a hang.
+
+Every build here runs under a subprocess timeout, so a regression fails the
+test instead of hanging CI.
+"""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from conftest import run_build, section, tree_hashes
+
+LIMITS = ("--time-limit", "5", "--memory-limit", "256M", "--jobs", "2")
+
+# check code -> (its line that the report names, 0 for the `check:` line itself; what the build says)
+CHECKS = {
+    "import sys\nsys.exit(3)": (2, "failed: exited with status 3 (sys.exit)"),
+    "import os\nos._exit(3)": (0, "exited with status 3"),
+    "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)": (0, "was killed (SIGKILL; out of memory?)"),
+    "import ctypes\nctypes.string_at(0)": (0, "was killed by signal SIGSEGV"),
+    "import signal\nsignal.signal(signal.SIGALRM, signal.SIG_IGN)\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+    "while True:\n    pass": (0, "was killed after 5 s"),
+    "import time\nwhile True:\n    try:\n        time.sleep(0.1)\n    except BaseException:\n        pass":
+        (0, "was killed after 5 s"),
+    "x = 1\nblock = bytearray(1 << 30)": (2, "exceeded 256 MiB of memory"),
+    "import sys\nwhile True:\n    sys.stdout.write('x' * 100000)": (3, "wrote or printed more than 16 MiB"),
+    "assert 2 + 2 == 5, 'arithmetic'": (1, "failed: AssertionError: arithmetic"),
+}
+
+FIGURE_SCRIPTS = {  # figure script -> what the build says about it
+    "import sys\nsys.exit(3)": "figure script exited with status 3 (sys.exit)",
+    "import os\nos._exit(4)": "figure script exited with status 4",
+    "import ctypes\nctypes.string_at(0)": "figure script was killed by signal SIGSEGV",
+    "import os, signal\nos.kill(os.getpid(), signal.SIGTERM)": "figure script was killed by signal SIGTERM",
+    "import signal\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\nwhile True:\n    pass":
+        "figure script was killed after 5 s",
+    "block = bytearray(1 << 30)": "figure script exceeded 256 MiB of memory",
+    "def render():\n    return '<svg xmlns=\"http://www.w3.org/2000/svg\">' + 'x' * (20 << 20) + '</svg>'":
+        "figure script returned more than 16 MiB",
+    "def render():\n    raise ValueError('no data')": "figure script failed: ValueError: no data",
+    "def render():\n    return 42": "render() must return SVG text",
+    "def render():\n    return '<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>'":
+        "the SVG that render() returned: line 1: <script> is not allowed in a figure",
+}
+
+SVG_HEAD = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n'
+COMMITTED_SVGS = {  # a committed SVG -> (line, what the build says)
+    SVG_HEAD + '<rect width="4" height="4"/>\n<rect onclick="steal()" width="1" height="1"/>\n</svg>\n':
+        (4, "event handler 'onclick' is not allowed in a figure"),
+    SVG_HEAD + '<image xlink:href="https://example.com/tracker.png" width="1" height="1"/>\n</svg>\n':
+        (3, "reference 'https://example.com/tracker.png' in <image> points outside the figure"),
+    SVG_HEAD + '<g>\n<image href="file:///etc/passwd" width="1" height="1"/>\n</g>\n</svg>\n':
+        (4, "reference 'file:///etc/passwd' in <image> points outside the figure"),
+    SVG_HEAD + '<use xlink:href="other.svg#shape"/>\n</svg>\n':
+        (3, "reference 'other.svg#shape' in <use> points outside the figure"),
+    SVG_HEAD + '<script>alert(1)</script>\n</svg>\n': (3, "<script> is not allowed in a figure"),
+    SVG_HEAD + '<rect style="fill: url(http://example.com/x.svg#p)" width="1" height="1"/>\n</svg>\n':
+        (3, "attribute 'style' refers to 'http://example.com/x.svg#p' outside the figure"),
+}
+GOOD_SCRIPT = ("from studykit.figurekit import new_figure, to_svg\nALT = 'A line.'\n\ndef render():\n"
+               "    fig, ax = new_figure(2, 2)\n    ax.plot([0, 1], [0, 1])\n    return to_svg(fig)\n")
+
+
+def question(qid: str, check: str = "", figure: str = "") -> str:
+    text = f"  - id: {qid}\n    difficulty: easy\n    question: What is {qid}?\n    answer: It is 4.\n" \
+           f"    source: \"Test fixture\"\n"
+    if figure:
+        text += f"    figure: {figure}\n"
+    if check:
+        text += "    check: |\n" + textwrap.indent(check + "\n", "      ")
+    return text
+
+
+def check_line(content, qid: str) -> int:
+    """The line of a question's `check: |` key in its section file."""
+    lines = (content / "t" / "s.yaml").read_text().splitlines()
+    start = lines.index(f"  - id: {qid}")
+    return next(n for n, line in enumerate(lines[start:], start + 1) if line.strip() == "check: |")
+
+
+@pytest.fixture
+def dist(tmp_path):
+    out = tmp_path / "dist"
+    out.mkdir()
+    (out / "kept.txt").write_text("the previous build\n")
+    return out
+
+
+def failed_build(content, dist):
+    before = tree_hashes(dist)
+    result = run_build("--content", str(content), "--out", str(dist), "--no-cache", *LIMITS)
+    assert result.returncode == 2, result.stderr
+    assert tree_hashes(dist) == before  # dist/ left exactly as it was
+    return result.stderr.splitlines()
+
+
+@pytest.mark.timeout(300)
+def test_misbehaving_checks_are_each_reported_at_their_line_and_the_others_run(tree, dist):
+    questions = [question(f"check-{n}", code) for n, code in enumerate(CHECKS)]
+    questions.insert(3, question("fine", "assert '4' in answer"))
+    content = tree({"t/s": section(*questions)})
+    problems = failed_build(content, dist)
+    for n, (offset, said) in enumerate(CHECKS.values()):
+        line = check_line(content, f"check-{n}") + offset
+        assert f"content/t/s.yaml:{line}: check of 'check-{n}' {said}" in problems, (n, problems)
+    assert f"{len(CHECKS)} problem(s) found; nothing was written." in problems
+    assert not any("'fine'" in p for p in problems)  # it ran and passed
+
+
+@pytest.mark.timeout(300)
+def test_misbehaving_figures_are_each_reported_at_their_file_and_the_others_render(tree, dist):
+    names = {f"script-{n}": code for n, code in enumerate(FIGURE_SCRIPTS)}
+    svgs = {f"committed-{n}": svg for n, svg in enumerate(COMMITTED_SVGS)}
+    questions = [question(f"q-{name}", figure=name) for name in [*names, *svgs, "good"]]
+    content = tree({"t/s": section(*questions)})
+    figures = content / "figures"
+    figures.mkdir()
+    for name, code in names.items():
+        (figures / f"{name}.py").write_text(code + "\n")
+    for name, svg in svgs.items():
+        (figures / f"{name}.svg").write_text(svg)
+    (figures / "good.py").write_text(GOOD_SCRIPT)
+    problems = failed_build(content, dist)
+    for name, said in zip(names, FIGURE_SCRIPTS.values()):
+        assert f"content/figures/{name}.py:1: figure '{name}': {said}" in problems, (name, said, problems)
+    for name, (line, said) in zip(svgs, COMMITTED_SVGS.values()):
+        assert any(p.startswith(f"content/figures/{name}.svg:{line}: figure '{name}': {said}") for p in problems), \
+            (name, line, said, problems)
+    assert not any("'good'" in p for p in problems)
+    assert f"{len(names) + len(svgs)} problem(s) found; nothing was written." in problems
