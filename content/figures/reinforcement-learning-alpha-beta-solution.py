@@ -1,6 +1,6 @@
 """The alpha-beta tree of reinforcement-learning-alpha-beta.py after a left-to-right traversal.
 
-Each visited internal node shows the value it returns (a bound such as ">= 6" where
+Each visited internal node shows the value it returns (a bound such as "<= 4" where
 it was cut off) and its final alpha and beta; the branches never visited are dashed.
 """
 import math
