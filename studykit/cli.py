@@ -23,7 +23,7 @@ from .content.problems import ContentError
 from .machinery.cache import BuildCache, cache_from_settings
 from .machinery.cache import DEFAULT_DIR as DEFAULT_CACHE
 from .machinery.epoch import EpochError, source_date_epoch
-from .machinery.parallel import default_jobs
+from .machinery.parallel import WorkerDied, default_jobs
 from .machinery.progress import QUIET, Progress, wants_live_display
 from .machinery.project import CONTENT_DIR, DIST_DIR, ROOT, project_version
 from .machinery.supervise import (DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT, MEMORY_ENV, TIME_ENV, Limits,
@@ -81,6 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; dist/ was left as it was.", file=sys.stderr)
         return 130
+    except WorkerDied as err:
+        print(f"build.py: {err}; dist/ was left as it was.", file=sys.stderr)
+        return EXIT_BUG
     except Exception as err:  # noqa: BLE001 - a bug in the builder, not in content
         if args.debug:
             raise

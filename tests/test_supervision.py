@@ -5,6 +5,8 @@ test instead of hanging CI.
 """
 from __future__ import annotations
 
+import os
+import signal
 import textwrap
 
 import pytest
@@ -129,3 +131,47 @@ def test_misbehaving_figures_are_each_reported_at_their_file_and_the_others_rend
             (name, line, said, problems)
     assert not any("'good'" in p for p in problems)
     assert f"{len(names) + len(svgs)} problem(s) found; nothing was written." in problems
+
+
+# --- the build's own worker pools -------------------------------------------------------------
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("death", [lambda: os._exit(1), lambda: os.kill(os.getpid(), signal.SIGKILL)],
+                         ids=["exits", "killed"])
+def test_a_dead_pool_worker_is_an_error_naming_the_item_not_a_hang(death):
+    from studykit.machinery.parallel import WorkerDied, parallel_map
+
+    def make(n):
+        if n == 5:
+            death()
+        return n * n
+
+    with pytest.raises(WorkerDied, match=r"while making item 5\b"):
+        parallel_map(make, range(8), jobs=2, describe=lambda n: f"item {n}")
+    assert parallel_map(make, [1, 2, 3], jobs=2) == [1, 4, 9]  # the next pool works
+
+
+@pytest.mark.timeout(300)
+def test_a_build_whose_worker_dies_exits_1_naming_the_artifact_and_keeps_dist(tree, dist, monkeypatch, capsys):
+    from studykit import cli
+    from studykit.builders.answers import AnswersBuilder
+
+    content = tree({"t/s": section(question("one"), question("two"))})
+    outputs = AnswersBuilder.outputs
+
+    def dying_outputs(self, ctx):
+        made = outputs(self, ctx)
+        for i, output in enumerate(made):
+            if output.path == "t.md":
+                made[i] = type(output)(**{**output.__dict__, "make": lambda *needs: os._exit(9)})
+        return made
+
+    monkeypatch.setattr(AnswersBuilder, "outputs", dying_outputs)
+    monkeypatch.setattr(AnswersBuilder, "parallel", True)
+    before = tree_hashes(dist)
+    status = cli.main(["--content", str(content), "--out", str(dist), "--no-cache", "--only", "answers", "--jobs", "2"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert status == 1
+    assert err == ["build.py: a worker process died (killed, or out of memory) while making answers/t.md; "
+                   "dist/ was left as it was."]
+    assert tree_hashes(dist) == before

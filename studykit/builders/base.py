@@ -97,7 +97,8 @@ class Builder:
                 for this_round in ([i for i in missing if not outputs[i].needs],
                                    [i for i in missing if outputs[i].needs]):
                     made = parallel_map(lambda i: outputs[i].make(*(found[index[p]] for p in outputs[i].needs)),
-                                        this_round, ctx.jobs if self.parallel else 1, on_done=advance)
+                                        this_round, ctx.jobs if self.parallel else 1, on_done=advance,
+                                        describe=lambda i: f"{self.name}/{outputs[i].path}")
                     for i, data in zip(this_round, made):
                         found[i] = data
                         ctx.cache.put(keys[i], data)

@@ -2,6 +2,9 @@
 
 Workers are forked, so they inherit the build's state (catalog, figures,
 typeset formulas) without pickling it; only the items and results travel.
+The pool notices a worker that dies (a crash, the OOM killer), and the build
+then stops with one line naming what was being made, instead of waiting for
+a result that never comes.
 """
 from __future__ import annotations
 
@@ -9,28 +12,53 @@ import ctypes
 import multiprocessing
 import os
 import signal
+from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 
+class WorkerDied(Exception):
+    """A worker process of the build died while making something."""
+
+
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-_function: Callable | None = None  # set before the workers fork; they inherit it
+_function: Callable | None = None  # set before the workers fork; they inherit them
+_items: list = []
+_state = None  # per item: 0 waiting, 1 being made, 2 made (shared with the workers)
 
 
-def _apply(item):
-    return _function(item)
+_current: list[int] = []  # in a worker: the item it is making
+
+
+def _apply(chunk: range) -> list:
+    results = []
+    for i in chunk:
+        _current[:] = [i]
+        _state[i] = 1
+        results.append(_function(_items[i]))
+        _state[i] = 2
+    _current.clear()
+    return results
+
+
+def _stopped(signum, frame) -> None:
+    """A worker stopped by the build (not the one that died) says so, so only the culprit is named."""
+    for i in _current:
+        _state[i] = 3
+    os._exit(128 + signum)
 
 
 def _worker_setup() -> None:
     """Workers leave interrupts to the build process, which stops them (quietly, by SIGTERM),
     and on Linux they get SIGKILL when the build process dies, even by `kill -9`."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, _stopped)
     try:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
     except (OSError, AttributeError):
@@ -38,25 +66,38 @@ def _worker_setup() -> None:
 
 
 def parallel_map(function: Callable[[T], R], items: Iterable[T], jobs: int, chunksize: int = 1,
-                 on_done: Callable[[], None] = lambda: None) -> list[R]:
+                 on_done: Callable[[], None] = lambda: None,
+                 describe: Callable[[T], str] = repr) -> list[R]:
     """`function` may be a closure: it reaches the workers by fork, not by pickling.
-    `on_done` is called once per finished item (for progress)."""
-    global _function
+    `on_done` is called once per finished item (for progress); `describe` names the items being
+    made when a worker dies (raised as WorkerDied)."""
+    global _function, _items, _state
     items = list(items)
-    results: list[R] = []
     if jobs <= 1 or len(items) <= 1:
+        results = []
         for item in items:
             results.append(function(item))
             on_done()
         return results
     context = multiprocessing.get_context("fork")
-    _function = function
+    _function, _items, _state = function, items, context.RawArray("b", len(items))
+    chunks = [range(i, min(i + chunksize, len(items))) for i in range(0, len(items), chunksize)]
+    pool = ProcessPoolExecutor(min(jobs, len(chunks)), mp_context=context, initializer=_worker_setup)
     try:
-        # leaving the block terminates the workers, also on an error or an interrupt
-        with context.Pool(min(jobs, len(items)), initializer=_worker_setup) as pool:
-            for result in pool.imap(_apply, items, chunksize=chunksize):
-                results.append(result)
-                on_done()
-        return results
+        futures = [pool.submit(_apply, chunk) for chunk in chunks]
+        for future, chunk in zip(futures, chunks):
+            future.add_done_callback(lambda f, n=len(chunk): f.exception() is None and [on_done() for _ in range(n)])
+        wait(futures, return_when=FIRST_EXCEPTION)
+        if any(f.done() and isinstance(f.exception(), BrokenProcessPool) for f in futures):
+            pool.shutdown(wait=True)  # the other workers have been stopped and have marked their items
+            making = [describe(items[i]) for i in range(len(items)) if _state[i] == 1]
+            raise WorkerDied("a worker process died (killed, or out of memory) while making "
+                             + (", ".join(making[:4]) + (", ..." if len(making) > 4 else "") or "an item"))
+        return [result for f in futures for result in f.result()]  # a worker's exception is raised here
     finally:
-        _function = None
+        _function, _items, _state = None, [], None
+        # leaving stops the workers at once, also on an error or an interrupt
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            if process.is_alive():
+                process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -113,7 +113,8 @@ def typeset_all_formulas(ctx: BuildContext) -> None:
             remember(*formula, data)
     problems = []
     with ctx.progress.task("formulas", len(missing)) as advance:
-        typeset_now = parallel_map(typeset, missing, ctx.jobs, chunksize=32, on_done=advance)
+        typeset_now = parallel_map(typeset, missing, ctx.jobs, chunksize=32, on_done=advance,
+                                   describe=lambda formula: f"the formula ${formula[0]}$")
     for latex, display, data, error in typeset_now:
         if error:
             problems += [Problem(q.location.path, q.line_of(field), f"{field} of '{q.id}': {error}")
