@@ -175,3 +175,37 @@ def test_a_build_whose_worker_dies_exits_1_naming_the_artifact_and_keeps_dist(tr
     assert err == ["build.py: a worker process died (killed, or out of memory) while making answers/t.md; "
                    "dist/ was left as it was."]
     assert tree_hashes(dist) == before
+
+
+# --- what content code needs is installed by `pip install .` -----------------------------------
+
+def test_every_library_the_build_and_content_code_import_is_a_runtime_dependency(catalog):
+    import ast
+    import importlib.metadata
+    import re
+    import sys
+    import tomllib
+
+    from conftest import ROOT
+
+    def imported(code: str) -> set[str]:
+        names = set()
+        for node in ast.walk(ast.parse(code)):
+            if isinstance(node, ast.Import):
+                names |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                names.add(node.module.split(".")[0])
+        return names
+
+    sources = [q.check for q in catalog.questions]
+    sources += [p.read_text() for p in (ROOT / "content" / "figures").glob("*.py")]
+    sources += [p.read_text() for p in (ROOT / "studykit").rglob("*.py")]
+    modules = set().union(*map(imported, sources))
+    modules -= set(sys.stdlib_module_names) | {"studykit", "__future__"}
+    providers = importlib.metadata.packages_distributions()
+    normal = lambda name: re.sub(r"[-_.]+", "-", name).lower()  # noqa: E731
+    declared = {normal(re.split(r"[<>=!~ ;\[]", d)[0])
+                for d in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]}
+    missing = {m: providers.get(m) for m in modules if not {normal(d) for d in providers.get(m, [m])} & declared}
+    assert not missing, f"imported but not in [project.dependencies]: {missing}"
+    assert {"numpy", "scipy", "sympy"} <= modules  # the checks compute with them
