@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -176,21 +177,27 @@ def git_output(*args: str) -> str:
     return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True, timeout=60).stdout
 
 
-def previous_release_commit() -> tuple[str, str]:
-    """The last commit before the version in pyproject.toml was set, and the version it had."""
-    current = project_version()
-    for commit in git_output("log", "--format=%H", "--", "pyproject.toml").split():
-        versions = []
-        for rev in (commit, f"{commit}^"):
-            versions.append(tomllib.loads(git_output("show", f"{rev}:pyproject.toml"))["project"]["version"])
-        if versions[0] == current and versions[1] != current:
-            return git_output("rev-parse", f"{commit}^").strip(), versions[1]
-    raise AssertionError(f"no commit sets the version to {current}")
+def previous_release() -> tuple[str, str]:
+    """The release before this version and the commit it was built from: its `v` tag, or the
+    commit its CHANGELOG.md section names ("Built from commit ...")."""
+    sections = re.split(r"^## \[", (ROOT / "CHANGELOG.md").read_text(), flags=re.M)[1:]
+    versions = [s.split("]", 1)[0] for s in sections]
+    assert versions[0] == project_version(), "CHANGELOG.md has no section for this version"
+    version, text = versions[1], sections[1]
+    tag = subprocess.run(["git", "rev-parse", "-q", "--verify", f"v{version}^{{commit}}"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=60)
+    if tag.returncode == 0:
+        return tag.stdout.strip(), version
+    named = re.search(r"Built from commit `([0-9a-f]{7,40})`", text)
+    assert named, f"no tag v{version} and no 'Built from commit' line in its CHANGELOG.md section"
+    commit = git_output("rev-parse", named.group(1)).strip()
+    assert tomllib.loads(git_output("show", f"{commit}:pyproject.toml"))["project"]["version"] == version
+    return commit, version
 
 
 def test_upgrading_from_the_previous_release_updates_cards_and_keeps_reviews(anki_dir, catalog, tmp_path):
     """The previous release, built by its own code from its own commit, then this one imported over it."""
-    commit, old_version = previous_release_commit()
+    commit, old_version = previous_release()
     old_tree = tmp_path / "old"
     old_tree.mkdir()
     archive = subprocess.run(["git", "archive", commit], cwd=ROOT, capture_output=True, check=True, timeout=120)

@@ -67,6 +67,29 @@ def test_editing_one_question_rebuilds_only_the_files_that_contain_it(tree, tmp_
     assert tree_hashes(tmp_path / "edited") == tree_hashes(tmp_path / "clean")
 
 
+def test_a_content_commit_remakes_only_the_anki_packages_and_what_shows_the_edit(tree, tmp_path):
+    """A new build epoch (the time of the last content commit) alone changes no PDF and no answer key."""
+    content, cache = small_tree(tree), tmp_path / "cache"
+    build(content, tmp_path / "before", cache=cache)
+    section_file = content / "alpha" / "one.yaml"
+    section_file.write_text(section_file.read_text().replace("It is 4, as $2+2=4$.", "Four: $2+2=4$."))
+    later = {"SOURCE_DATE_EPOCH": str(RELEASE_EPOCH + 86_400)}
+    result = run_build("--content", str(content), "--out", str(tmp_path / "after"), "--verbose", "--cache", str(cache),
+                       env=later)
+    assert result.returncode == 0, result.stderr
+    assert rebuilt(result.stdout) == {
+        "anki/ml-interviews.apkg", "anki/topic/alpha.apkg", "anki/topic/beta.apkg", "anki/difficulty/easy.apkg",
+        "anki/difficulty/medium.apkg", "anki/difficulty/hard.apkg",
+        "answers/alpha.md", "pdf/alpha.pdf", "pdf/ml-interviews.pdf", "pdf/practice/alpha.pdf"}
+    before, after = tree_hashes(tmp_path / "before"), tree_hashes(tmp_path / "after")
+    unchanged = {path for path in before if not path.startswith("anki/") and "alpha" not in path
+                 and path not in ("pdf/ml-interviews.pdf", "manifest.json", "SHA256SUMS")}
+    assert unchanged and all(before[path] == after[path] for path in unchanged)
+    clean = run_build("--content", str(content), "--out", str(tmp_path / "clean"), "--no-cache", env=later)
+    assert clean.returncode == 0, clean.stderr
+    assert tree_hashes(tmp_path / "clean") == after
+
+
 def test_a_check_runs_again_when_what_it_reads_changes(tree, tmp_path):
     content, cache = small_tree(tree), tmp_path / "cache"
     build(content, tmp_path / "dist", cache=cache)

@@ -24,7 +24,7 @@ FORMULAS = [
 def page_pixels(html: str, images: dict | None = None):
     import pypdfium2
 
-    pdf = html_to_pdf(html, base_dir=ROOT, allowed_roots=[ROOT], epoch=0, images=images)
+    pdf = html_to_pdf(html, base_dir=ROOT, allowed_roots=[ROOT], images=images)
     return pypdfium2.PdfDocument(pdf)[0].render(scale=4).to_pil().convert("L")
 
 

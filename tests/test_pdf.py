@@ -226,10 +226,10 @@ def test_url_fetcher_refuses_files_outside_the_project_and_the_network(monkeypat
     outside.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')
     for url in (outside.as_uri(), "http://127.0.0.1:9/x.png", "https://example.com/x.css", "ftp://example.com/x"):
         with pytest.raises(FetchRefused):
-            html_to_pdf(f'<p>x</p><img src="{url}">', base_dir=ROOT, allowed_roots=[ROOT], epoch=PDF_EPOCH)
+            html_to_pdf(f'<p>x</p><img src="{url}">', base_dir=ROOT, allowed_roots=[ROOT])
     with pytest.raises(FetchRefused):
         html_to_pdf('<link rel="stylesheet" href="http://127.0.0.1:9/a.css"><p>x</p>', base_dir=ROOT,
-                    allowed_roots=[ROOT], epoch=PDF_EPOCH)
+                    allowed_roots=[ROOT])
 
 
 def test_url_fetcher_serves_data_uris_and_project_files():
@@ -238,5 +238,5 @@ def test_url_fetcher_serves_data_uris_and_project_files():
     svg_uri = "data:image/svg+xml;utf8,%3Csvg xmlns='http://www.w3.org/2000/svg' width='9' height='9'/%3E"
     inside = (ROOT / "templates" / "pdf" / "style.css.j2").as_uri()
     pdf = html_to_pdf(f'<link rel="stylesheet" href="{inside}"><img src="{svg_uri}"><p>ok</p>',
-                      base_dir=ROOT, allowed_roots=[ROOT], epoch=PDF_EPOCH)
+                      base_dir=ROOT, allowed_roots=[ROOT])
     assert pdf.startswith(b"%PDF")

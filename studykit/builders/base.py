@@ -57,7 +57,7 @@ class Output:
     """One file a builder writes."""
 
     path: str  # inside the builder's folder, e.g. "topic/nlp.apkg"
-    inputs: object  # all content the bytes depend on (code, templates, version and epoch are added)
+    inputs: object  # all content the bytes depend on (code, templates, version and, if used, epoch are added)
     make: Callable[..., bytes]  # called with the bytes of `needs`, in order
     weight: int = 1  # rough cost: the heaviest outputs are started first
     needs: tuple[str, ...] = ()  # other outputs of this builder that this one is made from
@@ -75,6 +75,9 @@ class Builder:
     name: str = ""
     description: str = ""
     parallel: bool = False  # outputs are slow enough to be worth worker processes
+    # the build's time stamp is in the bytes (Anki note times); otherwise a new content commit
+    # alone remakes nothing, since nothing else shows a date
+    uses_epoch: bool = False
 
     def outputs(self, ctx: BuildContext) -> list[Output]:
         raise NotImplementedError
@@ -85,8 +88,8 @@ class Builder:
     def build(self, ctx: BuildContext, out_dir: Path) -> BuildResult:
         """Write this builder's files under out_dir/<name>/."""
         outputs = self.outputs(ctx)
-        keys = [ctx.cache.key("artifact", self.name, o.path, ctx.catalog.version, ctx.epoch, o.inputs)
-                for o in outputs]
+        epoch = ctx.epoch if self.uses_epoch else None
+        keys = [ctx.cache.key("artifact", self.name, o.path, ctx.catalog.version, epoch, o.inputs) for o in outputs]
         found = [ctx.cache.get(key) for key in keys]
         missing = sorted((i for i, data in enumerate(found) if data is None), key=lambda i: -outputs[i].weight)
         if missing:

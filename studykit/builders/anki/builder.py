@@ -53,6 +53,7 @@ class AnkiBuilder(Builder):
     name = "anki"
     description = "Anki decks (dist/anki/)"
     parallel = True
+    uses_epoch = True  # note times must advance, or a re-import does not update the notes
 
     def outputs(self, ctx: BuildContext) -> list[Output]:
         catalog = ctx.catalog

@@ -94,7 +94,7 @@ class PdfBuilder(Builder):
             code_css=pygments_css())
         html = ctx.templates.get_template(template).render(
             md=md, figure=figure, css=Markup(css), version=version, **values)
-        return html_to_pdf(html, base_dir=ROOT, allowed_roots=[ROOT], epoch=ctx.epoch, images=formula_images())
+        return html_to_pdf(html, base_dir=ROOT, allowed_roots=[ROOT], images=formula_images())
 
 
 def typeset_all_formulas(ctx: BuildContext) -> None:

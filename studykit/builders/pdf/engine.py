@@ -87,7 +87,10 @@ def isolated_fonts():
             yield FontConfiguration()  # reads FONTCONFIG_FILE now
 
 
-def html_to_pdf(html: str, base_dir: Path, allowed_roots: list[Path], epoch: int,
+FONT_TIMESTAMP = 946684800  # 2000-01-01T00:00:00Z, in the subset fonts' 'head' tables
+
+
+def html_to_pdf(html: str, base_dir: Path, allowed_roots: list[Path],
                 images: dict[str, object] | None = None) -> bytes:
     """Render HTML (styles inline) to PDF bytes, deterministically.
 
@@ -98,8 +101,9 @@ def html_to_pdf(html: str, base_dir: Path, allowed_roots: list[Path], epoch: int
     from weasyprint.urls import FatalURLFetchingError
 
     fetcher = make_url_fetcher([*allowed_roots, font_dir()])
-    # fontTools stamps subset fonts with the current time unless SOURCE_DATE_EPOCH is set
-    with environment(SOURCE_DATE_EPOCH=str(epoch)), isolated_fonts() as font_config:
+    # fontTools stamps subset fonts with the current time unless SOURCE_DATE_EPOCH is set; a fixed
+    # time, not the build's, so that a PDF's bytes depend only on what it shows
+    with environment(SOURCE_DATE_EPOCH=str(FONT_TIMESTAMP)), isolated_fonts() as font_config:
         document = weasyprint.HTML(string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher)
         identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
         try:
