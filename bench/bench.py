@@ -8,7 +8,9 @@ folders with a fresh build cache:
 
 - clean:    nothing cached (validation, every check, figure, formula and file);
 - no-op:    the same build again;
-- one edit: one answer changed, then built again.
+- one edit: one answer changed, then built again (an uncommitted edit: same epoch);
+- after a content commit: another answer changed and a new build epoch, as the
+  first `make` after committing (or pulling) an edited answer.
 
 The synthetic tree is the real content copied `scale` times under new topic,
 question and figure ids, so math, code, checks and figures keep their
@@ -61,14 +63,14 @@ def tree_memory_kib(root_pid: int) -> float:
     return total
 
 
-def timed_build(content: Path, cache: Path, jobs: int | None) -> tuple[float, float]:
+def timed_build(content: Path, cache: Path, jobs: int | None, epoch: str = EPOCH) -> tuple[float, float]:
     """(seconds, peak MiB of the whole process tree) of one build."""
     args = ["--content", str(content), "--cache", str(cache)] + (["--jobs", str(jobs)] if jobs else [])
     with tempfile.TemporaryDirectory(prefix="bench-out-") as out, tempfile.TemporaryFile() as errors:
         started = time.perf_counter()
         process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--out", out, *args], cwd=ROOT,
                                    stdout=subprocess.DEVNULL, stderr=errors,
-                                   env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "CI": "true"})
+                                   env={**os.environ, "SOURCE_DATE_EPOCH": epoch, "CI": "true"})
         peak = 0.0
         while process.poll() is None:
             peak = max(peak, tree_memory_kib(process.pid))
@@ -107,10 +109,10 @@ def synthetic_tree(dest: Path, scale: int) -> Path:
     return dest
 
 
-def edit_one_answer(content: Path) -> None:
+def edit_one_answer(content: Path, which: int = 0) -> None:
     section_file = sorted((content / EDITED_TOPIC).glob("*.yaml"))[0]
     section = yaml.safe_load(section_file.read_text())
-    section["questions"][0]["answer"] += "\n\nEdited for the benchmark."
+    section["questions"][which]["answer"] += "\n\nEdited for the benchmark."
     section_file.write_text(yaml.safe_dump(section, sort_keys=False, allow_unicode=True, width=10_000))
 
 
@@ -126,13 +128,15 @@ def measure(label: str, content: Path, work: Path, jobs: int | None) -> None:
     cache = work / ("cache-" + label.replace(" ", "-"))
     topics, questions = count(content)
     print(f"\n{label}: {topics} topics, {questions} questions")
-    print(f"  {'build':<10} {'seconds':>8} {'peak MiB':>9}")
-    runs = [("clean", None), ("no-op", None), ("one edit", edit_one_answer)]
-    for name, before in runs:
+    print(f"  {'build':<24} {'seconds':>8} {'peak MiB':>9}")
+    later = str(int(EPOCH) + 86_400)
+    runs = [("clean", None, EPOCH), ("no-op", None, EPOCH), ("one edit", edit_one_answer, EPOCH),
+            ("after a content commit", lambda c: edit_one_answer(c, which=1), later)]
+    for name, before, epoch in runs:
         if before:
             before(content)
-        seconds, peak = timed_build(content, cache, jobs)
-        print(f"  {name:<10} {seconds:>8.1f} {peak:>9.0f}", flush=True)
+        seconds, peak = timed_build(content, cache, jobs, epoch)
+        print(f"  {name:<24} {seconds:>8.1f} {peak:>9.0f}", flush=True)
 
 
 def main() -> None:
