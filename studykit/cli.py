@@ -147,8 +147,9 @@ def release_command(argv: list[str]) -> int:
     `build.py release-assets [--dist DIR] DEST`."""
     parser = argparse.ArgumentParser(prog=f"build.py {argv[0]}")
     if argv[0] == "changelog":
-        parser.description = "List the questions added, changed and retired since the last v* tag."
-        parser.add_argument("--since", metavar="REF", help="compare with this git ref instead of the last tag")
+        parser.description = ("List the questions added, changed and retired since the previous release "
+                              "(its v* tag, or the commit its CHANGELOG.md section was built from).")
+        parser.add_argument("--since", metavar="REF", help="compare with this git ref instead")
         parser.add_argument("--content", type=Path, default=CONTENT_DIR)
     elif argv[0] == "release-notes":
         parser.description = "Print the CHANGELOG.md section of a version (for the GitHub release)."
@@ -160,7 +161,7 @@ def release_command(argv: list[str]) -> int:
     args = parser.parse_args(argv[1:])
     try:
         if argv[0] == "changelog":
-            print(format_changes(changelog(ROOT, args.content.resolve(), args.since)), end="")
+            print(format_changes(changelog(ROOT, args.content.resolve(), args.since, project_version())), end="")
         elif argv[0] == "release-notes":
             changelog_file = ROOT / "CHANGELOG.md"
             if not changelog_file.is_file():

@@ -63,20 +63,48 @@ def tree(tmp_path):
     return lambda sections, topics=None: write_tree(tmp_path, sections, topics)
 
 
-ANKI_EPOCH = 1_800_000_000
+def content_commit_epoch() -> int:
+    """The epoch `make` uses: the time of the last commit that touched content/."""
+    from studykit.machinery.epoch import source_date_epoch
+
+    saved = os.environ.pop("SOURCE_DATE_EPOCH", None)
+    try:
+        return source_date_epoch(ROOT / "content")
+    finally:
+        if saved is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
-def build_anki(content: Path, out: Path, epoch: int) -> Path:
-    result = run_build("--only", "anki", "--content", str(content), "--out", str(out),
-                       env={"SOURCE_DATE_EPOCH": str(epoch)})
-    assert result.returncode == 0, result.stderr
-    return out / "anki"
+# Every build of the real content in the tests shares one cache, so that what one build made
+# (checks, figures, formulas, files) the next need not make again. That a cached build equals a
+# clean one is itself tested: test_determinism compares a clean build with the first one here.
+@pytest.fixture(scope="session")
+def session_cache(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("session-cache")
 
 
 @pytest.fixture(scope="session")
-def anki_dir(tmp_path_factory):
-    """The Anki packages of the real content, built once per test run at a fixed epoch."""
-    return build_anki(ROOT / "content", tmp_path_factory.mktemp("anki-dist"), ANKI_EPOCH)
+def real_build(session_cache):
+    """Run build.py on the real content (or a copy given with --content) with the session's cache."""
+    def build(*args: str, epoch: int) -> subprocess.CompletedProcess:
+        result = run_build(*args, "--cache", str(session_cache), env={"SOURCE_DATE_EPOCH": str(epoch)})
+        assert result.returncode == 0, result.stderr
+        return result
+    return build
+
+
+@pytest.fixture(scope="session")
+def full_dist(tmp_path_factory, real_build):
+    """The one complete build of the real content (every artifact, manifest, SHA256SUMS) that
+    every test which only reads a build uses; at the epoch `make` would use, with a fresh cache."""
+    out = tmp_path_factory.mktemp("full") / "dist"
+    real_build("--out", str(out), epoch=content_commit_epoch())
+    return out
+
+
+@pytest.fixture(scope="session")
+def anki_dir(full_dist):
+    return full_dist / "anki"
 
 
 @pytest.fixture(scope="session")
@@ -88,15 +116,3 @@ def catalog():
     loaded, problems = load_catalog(ROOT / "content", version=project_version())
     assert problems == []
     return loaded
-
-
-RELEASE_EPOCH = 1_800_000_000
-
-
-@pytest.fixture(scope="session")
-def full_dist(tmp_path_factory):
-    """A complete build of the real content (every artifact, manifest, SHA256SUMS), made once."""
-    out = tmp_path_factory.mktemp("full") / "dist"
-    result = run_build("--out", str(out), env={"SOURCE_DATE_EPOCH": str(RELEASE_EPOCH)})
-    assert result.returncode == 0, result.stderr
-    return out

@@ -2,21 +2,19 @@
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
-from conftest import ANKI_EPOCH as EPOCH
-from conftest import ROOT, build_anki
+from conftest import ROOT, content_commit_epoch
 from studykit.builders.anki.builder import DIFFICULTY_ROOT_DECK, ROOT_DECK, note_guid, topic_deck_name
 from studykit.builders.anki.notetype import FIELDS, MODEL_ID
 from studykit.machinery.project import project_version
+from studykit.release.assets import previous_release
 
 def fresh_collection(tmp_path: Path, name: str = "collection") -> Collection:
     return Collection(str(tmp_path / f"{name}.anki2"))
@@ -141,14 +139,16 @@ def test_cards_render_through_anki_with_math_and_figures(anki_dir, catalog, tmp_
         col.close()
 
 
-def test_reimporting_a_newer_release_updates_notes_and_keeps_reviews(catalog, tmp_path):
-    release_1 = build_anki(ROOT / "content", tmp_path / "r1", EPOCH)
+def test_reimporting_a_newer_release_updates_notes_and_keeps_reviews(anki_dir, catalog, real_build, tmp_path):
+    release_1 = anki_dir
     content = shutil.copytree(ROOT / "content", tmp_path / "content")
     section = content / "training-neural-networks" / "basics.yaml"
     text = section.read_text()
     assert "**Overfit first.**" in text
     section.write_text(text.replace("**Overfit first.**", "**Overfit first (release 2).**", 1))
-    release_2 = build_anki(content, tmp_path / "r2", EPOCH + 86_400)
+    real_build("--only", "anki", "--content", str(content), "--out", str(tmp_path / "r2"),
+               epoch=content_commit_epoch() + 86_400)
+    release_2 = tmp_path / "r2" / "anki"
 
     col = fresh_collection(tmp_path)
     try:
@@ -173,38 +173,19 @@ def test_reimporting_a_newer_release_updates_notes_and_keeps_reviews(catalog, tm
         col.close()
 
 
-def git_output(*args: str) -> str:
-    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True, timeout=60).stdout
-
-
-def previous_release() -> tuple[str, str]:
-    """The release before this version and the commit it was built from: its `v` tag, or the
-    commit its CHANGELOG.md section names ("Built from commit ...")."""
-    sections = re.split(r"^## \[", (ROOT / "CHANGELOG.md").read_text(), flags=re.M)[1:]
-    versions = [s.split("]", 1)[0] for s in sections]
-    assert versions[0] == project_version(), "CHANGELOG.md has no section for this version"
-    version, text = versions[1], sections[1]
-    tag = subprocess.run(["git", "rev-parse", "-q", "--verify", f"v{version}^{{commit}}"], cwd=ROOT,
-                         capture_output=True, text=True, timeout=60)
-    if tag.returncode == 0:
-        return tag.stdout.strip(), version
-    named = re.search(r"Built from commit `([0-9a-f]{7,40})`", text)
-    assert named, f"no tag v{version} and no 'Built from commit' line in its CHANGELOG.md section"
-    commit = git_output("rev-parse", named.group(1)).strip()
-    assert tomllib.loads(git_output("show", f"{commit}:pyproject.toml"))["project"]["version"] == version
-    return commit, version
-
-
 def test_upgrading_from_the_previous_release_updates_cards_and_keeps_reviews(anki_dir, catalog, tmp_path):
     """The previous release, built by its own code from its own commit, then this one imported over it."""
-    commit, old_version = previous_release()
+    found = previous_release(ROOT, project_version())
+    assert found, "CHANGELOG.md names no release before this one"
+    old_version, commit = found
     old_tree = tmp_path / "old"
     old_tree.mkdir()
     archive = subprocess.run(["git", "archive", commit], cwd=ROOT, capture_output=True, check=True, timeout=120)
     subprocess.run(["tar", "-x", "-C", str(old_tree)], input=archive.stdout, check=True, timeout=120)
     built = subprocess.run([sys.executable, str(old_tree / "build.py"), "--only", "anki", "--out", str(tmp_path / "d")],
                            cwd=old_tree, capture_output=True, text=True, timeout=900,
-                           env={**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH - 86_400), "STUDYKIT_CACHE": "off"})
+                           env={**os.environ, "SOURCE_DATE_EPOCH": str(content_commit_epoch() - 86_400),
+                                "STUDYKIT_CACHE": "off"})
     assert built.returncode == 0, built.stderr
 
     newer = fresh_collection(tmp_path, "newer")

@@ -10,11 +10,8 @@ from conftest import ROOT, good, run_build, section
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("dist")
-    result = run_build("--only", "answers", "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    return out / "answers"
+def built(full_dist):
+    return full_dist / "answers"
 
 
 def test_one_answer_key_per_topic_and_an_index(built, catalog):

@@ -19,11 +19,8 @@ OUTPUT = ROOT / "tests" / "output"
 
 
 @pytest.fixture(scope="session")
-def pdf_dir(tmp_path_factory):
-    out = tmp_path_factory.mktemp("pdf-dist")
-    result = run_build("--only", "pdf", "--out", str(out), env={"SOURCE_DATE_EPOCH": str(PDF_EPOCH)})
-    assert result.returncode == 0, result.stderr
-    return out / "pdf"
+def pdf_dir(full_dist):
+    return full_dist / "pdf"
 
 
 def read(path: Path) -> pypdf.PdfReader:
@@ -191,11 +188,9 @@ def test_fonts_are_only_the_project_fonts(pdf_dir):
     assert names and all(name.startswith("DejaVu") for name in names), names
 
 
-def test_letter_paper_is_an_option(tmp_path, catalog):
+def test_letter_paper_is_an_option(tmp_path, catalog, real_build):
     topic = catalog.topics[0].id
-    result = run_build("--only", "pdf", "--paper", "letter", "--topic", topic, "--out", str(tmp_path),
-                       env={"SOURCE_DATE_EPOCH": str(PDF_EPOCH)})
-    assert result.returncode == 0, result.stderr
+    real_build("--only", "pdf", "--paper", "letter", "--topic", topic, "--out", str(tmp_path), epoch=PDF_EPOCH)
     page = read(tmp_path / "pdf" / f"{topic}.pdf").pages[0]
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (792, 612)
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import RELEASE_EPOCH, ROOT, good, run_build, section, write_tree
+from conftest import ROOT, content_commit_epoch, good, run_build, section, write_tree
+from studykit.release.assets import ReleaseError
 
 WORKFLOW = ROOT / ".github" / "workflows" / "ci.yml"
 
@@ -23,7 +24,7 @@ def sha256(path: Path) -> str:
 def test_manifest_lists_version_epoch_counts_and_every_file(full_dist, catalog):
     manifest = json.loads((full_dist / "manifest.json").read_text())
     assert manifest["version"] == catalog.version
-    assert manifest["source_date_epoch"] == RELEASE_EPOCH
+    assert manifest["source_date_epoch"] == content_commit_epoch()
     assert manifest["source_date"] == "2027-01-15T08:00:00Z"
     counts = manifest["questions"]
     assert counts["total"] == len(catalog.questions)
@@ -167,3 +168,30 @@ def test_workflow_tests_every_push_and_releases_tags_with_every_file():
             if "uses" in step:
                 ref = step["uses"].split("@", 1)[1]
                 assert ref.count(".") == 2 or len(ref) == 40, f"{step['uses']} is not pinned to a version"
+
+
+def test_changelog_compares_with_the_previous_release_by_its_tag_or_the_commit_its_section_names(tmp_path):
+    from studykit.release.assets import changelog, previous_release
+
+    repo = tmp_path / "repo"
+    content = write_tree(repo, {"t/basics": section(good("kept"), good("edited"))})
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "the first release, never tagged")
+    first = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True).stdout.strip()
+    (content / "t" / "basics.yaml").write_text(
+        section(good("kept"), good("edited").replace("It is $x^2$.", "It is $x^2$, squared.")))
+    changelog_md = "# Changelog\n\n## [0.2.0]\n\nFixes.\n\n## [0.1.0]\n\nFirst release.\n"
+    (repo / "CHANGELOG.md").write_text(changelog_md)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "second")
+    with pytest.raises(ReleaseError, match="no tag v0.1.0"):
+        previous_release(repo, "0.2.0")
+
+    (repo / "CHANGELOG.md").write_text(changelog_md.replace("First release.", f"First release. Built from commit `{first[:9]}`."))
+    assert previous_release(repo, "0.2.0") == ("0.1.0", first)
+    changes = changelog(repo, content, version="0.2.0")
+    assert changes.since == first[:12] and [q.id for q, _ in changes.changed] == ["edited"]
+
+    git(repo, "tag", "v0.1.0", "HEAD")  # a tag, where there is one, wins
+    assert previous_release(repo, "0.2.0")[1] != first

@@ -1,7 +1,8 @@
 """Release helpers: the question changelog, release notes and the files to attach.
 
-- `changelog`: questions added, changed and retired since the last `v*` tag,
-  from the content at that tag (git) and content/ids.lock; for release notes.
+- `changelog`: questions added, changed and retired since the previous
+  release (its `v*` tag, or the commit its CHANGELOG.md section names), from
+  the content at that commit (git) and content/ids.lock; for release notes.
 - `release_notes`: the section of CHANGELOG.md for one version.
 - `release_assets`: every file of dist/ under a flat, unique name (a GitHub
   release has no folders), the answer keys as one zip, and SHA256SUMS over
@@ -41,6 +42,35 @@ def last_tag(root: Path) -> str | None:
     return result.stdout.decode().strip() or None if result.returncode == 0 else None
 
 
+BUILT_FROM = re.compile(r"Built from commit `([0-9a-f]{7,40})`")
+
+
+def changelog_sections(changelog_text: str) -> list[tuple[str, str]]:
+    """(version, body) of each `## [X.Y.Z]` section of CHANGELOG.md, newest first."""
+    parts = re.split(r"^## \[?v?([0-9][^\]\s]*)\]?[^\n]*\n", changelog_text, flags=re.M)
+    return list(zip(parts[1::2], parts[2::2]))
+
+
+def previous_release(root: Path, version: str) -> tuple[str, str] | None:
+    """(version, commit) of the release before `version`: the first older section of CHANGELOG.md,
+    found by its `v` tag or, for a release that was never tagged, its "Built from commit" line."""
+    path = root / "CHANGELOG.md"
+    older = [s for s in changelog_sections(path.read_text()) if s[0] != version] if path.is_file() else []
+    if not older:
+        return None
+    previous, body = older[0]
+    tagged = git(root, "rev-parse", "-q", "--verify", f"v{previous}^{{commit}}")
+    if tagged.returncode == 0:
+        return previous, tagged.stdout.decode().strip()
+    named = BUILT_FROM.search(body)
+    if named:
+        commit = git(root, "rev-parse", "-q", "--verify", f"{named.group(1)}^{{commit}}")
+        if commit.returncode == 0:
+            return previous, commit.stdout.decode().strip()
+    raise ReleaseError(f"release {previous} has no tag v{previous} and its CHANGELOG.md section names no "
+                       "commit it was built from (\"Built from commit `...`\")")
+
+
 def catalog_at(root: Path, ref: str, content_subdir: str = "content") -> Catalog:
     """The content as it was at a git ref (loaded without validation)."""
     result = git(root, "archive", "--format=tar", ref, content_subdir)
@@ -77,8 +107,10 @@ def compare(old: Catalog | None, new: Catalog, retired_in_lock: set[str], since:
     return changes
 
 
-def changelog(root: Path, content_dir: Path, since: str | None = None) -> Changes:
-    since = since or last_tag(root)
+def changelog(root: Path, content_dir: Path, since: str | None = None, version: str | None = None) -> Changes:
+    """Changes since `since`, or since the release before `version`, or since the last tag."""
+    previous = previous_release(root, version) if version and not since else None
+    since = since or (previous[1][:12] if previous else None) or last_tag(root)
     new, _ = load_catalog(content_dir)
     old = catalog_at(root, since, content_dir.relative_to(root).as_posix()) if since else None
     lock, _ = read_lock(content_dir, "content/ids.lock")
@@ -102,11 +134,10 @@ def format_changes(changes: Changes) -> str:
 def release_notes(changelog_text: str, version: str) -> str:
     """The body of the `## [version]` section of CHANGELOG.md."""
     version = version.removeprefix("v")
-    pattern = re.compile(rf"^## \[?v?{re.escape(version)}\]?[^\n]*\n(.*?)(?=^## |\Z)", re.M | re.S)
-    found = pattern.search(changelog_text)
-    if not found or not found.group(1).strip():
+    body = dict(changelog_sections(changelog_text)).get(version, "").strip()
+    if not body:
         raise ReleaseError(f"CHANGELOG.md has no section for version {version}")
-    return found.group(1).strip() + "\n"
+    return body + "\n"
 
 
 def asset_name(relative_path: str) -> str:
