@@ -26,6 +26,17 @@ def import_package(col: Collection, package: Path):
     return col.import_anki_package(request)
 
 
+SCHEDULE = "select id, nid, did, type, queue, due, ivl, factor, reps, lapses from cards order by id"
+
+
+def review(col: Collection, deck: str, eases) -> tuple[list, list]:
+    """Study the next cards of a deck with these answers; the cards' scheduling and the review log after."""
+    col.decks.select(col.decks.id_for_name(deck))
+    for ease in eases:
+        col.sched.answerCard(col.sched.getCard(), ease)
+    return col.db.all(SCHEDULE), col.db.all("select * from revlog order by id")
+
+
 def notes_by_id(col: Collection) -> dict[str, object]:
     return {col.get_note(nid)["ID"]: col.get_note(nid) for nid in col.find_notes("")}
 
@@ -153,12 +164,8 @@ def test_reimporting_a_newer_release_updates_notes_and_keeps_reviews(anki_dir, c
     col = fresh_collection(tmp_path)
     try:
         import_package(col, release_1 / "ml-interviews.apkg")
-        col.decks.select(col.decks.id_for_name(topic_deck_name(catalog.topic("training-neural-networks"))))
-        for ease in (3, 3, 4, 1):
-            col.sched.answerCard(col.sched.getCard(), ease)
-        schedule = "select id, nid, did, type, queue, due, ivl, factor, reps, lapses from cards order by id"
-        cards_before = col.db.all(schedule)
-        revlog_before = col.db.all("select * from revlog order by id")
+        cards_before, revlog_before = review(col, topic_deck_name(catalog.topic("training-neural-networks")),
+                                             (3, 3, 4, 1))
         assert len(revlog_before) == 4
 
         log = import_package(col, release_2 / "ml-interviews.apkg").log
@@ -167,7 +174,7 @@ def test_reimporting_a_newer_release_updates_notes_and_keeps_reviews(anki_dir, c
         note = notes_by_id(col)["overfit-or-underfit-first"]
         assert "Overfit first (release 2)." in note["Answer"]
         assert col.note_count() == len(catalog.questions)
-        assert col.db.all(schedule) == cards_before
+        assert col.db.all(SCHEDULE) == cards_before
         assert col.db.all("select * from revlog order by id") == revlog_before
     finally:
         col.close()
@@ -202,12 +209,7 @@ def test_upgrading_from_the_previous_release_updates_cards_and_keeps_reviews(ank
         assert {note["Version"] for note in notes_by_id(col).values()} == {old_version}
         changed = [qid for qid in before if qid in expected and before[qid][:-1] != expected[qid][:-1]]
         assert changed, "the two releases show the same cards: nothing to upgrade"
-        col.decks.select(col.decks.id_for_name(ROOT_DECK))
-        for ease in (3, 4, 1, 3, 2):
-            col.sched.answerCard(col.sched.getCard(), ease)
-        schedule = "select id, nid, did, type, queue, due, ivl, factor, reps, lapses from cards order by id"
-        cards_before = col.db.all(schedule)
-        revlog_before = col.db.all("select * from revlog order by id")
+        cards_before, revlog_before = review(col, ROOT_DECK, (3, 4, 1, 3, 2))
         assert len(revlog_before) == 5
 
         log = import_package(col, anki_dir / "ml-interviews.apkg").log
@@ -215,7 +217,7 @@ def test_upgrading_from_the_previous_release_updates_cards_and_keeps_reviews(ank
         assert len(log.new) == len(set(expected) - set(before))
         after = {qid: note.fields for qid, note in notes_by_id(col).items()}
         assert after == expected  # every card shows the new release, corrected ones included
-        assert col.db.all(schedule)[:len(cards_before)] == cards_before
+        assert col.db.all(SCHEDULE)[:len(cards_before)] == cards_before
         assert col.db.all("select * from revlog order by id") == revlog_before
     finally:
         col.close()

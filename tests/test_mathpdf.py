@@ -73,3 +73,43 @@ def test_quadratic_curves_become_cubic_ones_with_the_same_end_points():
 def test_svg_outside_what_ziamath_writes_is_refused(svg, reason):
     with pytest.raises(FormulaDrawingError, match=reason):
         compile_svg(svg)
+
+
+# --- figures: WeasyPrint's own drawing, made once and replayed --------------------------------
+
+FIGURES = ["ml-algorithms-svm-fits", "math-hessian-critical-points", "ml-workflows-split-curves"]
+
+
+@pytest.fixture(scope="module")
+def real_figures():
+    from studykit.render.figures import render_figures
+
+    made = render_figures({name: ROOT / "content" / "figures" / f"{name}.py" for name in FIGURES}, jobs=2)
+    return {name: figure.svg for name, figure in made.items()}
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_a_figure_drawn_from_its_kept_drawing_matches_weasyprints_own(real_figures, name):
+    from studykit.builders.pdf.figurepdf import CompiledFigure, CompiledFigureImage, compile_figure
+
+    svg = real_figures[name]
+    compiled = compile_figure(svg)
+    assert compiled is not None and CompiledFigure.from_bytes(compiled.to_bytes()) == compiled
+    page = '<style>@page { size: 20cm 12cm; margin: 5mm }</style><img style="width:15cm" src="%s">'
+    reference = page_pixels(page % ("data:image/svg+xml;base64," + base64.b64encode(svg).decode()))
+    ours = page_pixels(page % "figure:test", images={"figure:test": CompiledFigureImage(compiled)})
+    ink = [x < 200 for x in reference.get_flattened_data()]
+    assert sum(ink) > 2000, "the reference drawing is blank"
+    assert ours.size == reference.size
+    differ = sum(1 for a, b in zip(reference.get_flattened_data(), ours.get_flattened_data()) if abs(a - b) > 32)
+    assert differ <= 0.001 * sum(ink), f"{differ} pixels differ ({sum(ink)} pixels of ink)"
+
+
+def test_a_figure_that_needs_more_than_opacity_is_left_to_weasyprint():
+    from studykit.builders.pdf.figurepdf import compile_figure
+
+    grouped = (b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+               b'<g opacity="0.5"><rect width="5" height="5"/><rect x="3" width="5" height="5"/></g></svg>')
+    assert compile_figure(grouped) is None
+    plain = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="5" height="5"/></svg>'
+    assert compile_figure(plain).operators

@@ -22,6 +22,7 @@ from ...render.figures import Figure
 from ...render.markdown import pygments_css, safe_html
 from ..base import Builder, BuildContext, Output, shown_figures
 from .engine import html_to_pdf
+from .figurepdf import compile_for_worker, compiled_figure_url, figure_images, remember_figure
 from .mathpdf import formula_images, formula_img, remember, typeset
 from .mathsvg import BODY_FONT_PT
 from .merge import concatenate, page_count
@@ -55,6 +56,7 @@ class PdfBuilder(Builder):
 
     def prepare(self, ctx: BuildContext, outputs: list[Output]) -> None:
         typeset_all_formulas(ctx)
+        draw_all_figures(ctx)
 
     def cheatsheet(self, ctx: BuildContext, topic: Topic) -> bytes:
         return self._render(ctx, "pdf/cheatsheet.html", CHEATSHEET_FONT_PT,
@@ -94,7 +96,28 @@ class PdfBuilder(Builder):
             code_css=pygments_css())
         html = ctx.templates.get_template(template).render(
             md=md, figure=figure, css=Markup(css), version=version, **values)
-        return html_to_pdf(html, base_dir=ROOT, allowed_roots=[ROOT], images=formula_images())
+        return html_to_pdf(html, base_dir=ROOT, allowed_roots=[ROOT], images={**formula_images(), **figure_images()})
+
+
+def draw_all_figures(ctx: BuildContext) -> None:
+    """Draw each figure the PDFs show once (WeasyPrint's drawing, kept as PDF operators), in
+    parallel, or take it from the build cache; a figure that cannot be kept is drawn as usual."""
+    figures = {figure.hashed_name: figure for figure in shown_figures(ctx, ctx.catalog.questions)}
+    keys = {name: ctx.cache.key("figure-drawing", figure.svg) for name, figure in figures.items()}
+    missing = []
+    for name, key in sorted(keys.items()):
+        data = ctx.cache.get(key)
+        if data is None:
+            missing.append(figures[name])
+        elif data:  # empty: WeasyPrint draws it itself
+            remember_figure(name, data)
+    with ctx.progress.task("figure drawings", len(missing)) as advance:
+        drawn = parallel_map(compile_for_worker, missing, ctx.jobs, on_done=advance,
+                             describe=lambda figure: f"the drawing of figure '{figure.name}'")
+    for name, data in drawn:
+        if data:
+            remember_figure(name, data)
+        ctx.cache.put(keys[name], data or b"")
 
 
 def typeset_all_formulas(ctx: BuildContext) -> None:
@@ -136,5 +159,5 @@ def columns_for(topic: Topic) -> int:
 
 
 def figure_img(figure: Figure) -> str:
-    data = base64.b64encode(figure.svg).decode("ascii")
-    return f'<img class="figure" alt="{html.escape(figure.alt)}" src="data:image/svg+xml;base64,{data}">'
+    src = compiled_figure_url(figure) or "data:image/svg+xml;base64," + base64.b64encode(figure.svg).decode("ascii")
+    return f'<img class="figure" alt="{html.escape(figure.alt)}" src="{src}">'
