@@ -95,6 +95,7 @@ def test_a_figure_drawn_from_its_kept_drawing_matches_weasyprints_own(real_figur
     svg = real_figures[name]
     compiled = compile_figure(svg)
     assert compiled is not None and CompiledFigure.from_bytes(compiled.to_bytes()) == compiled
+    assert compile_figure(svg, reuse_paths=False) == compiled  # reusing outlines writes the same bytes
     page = '<style>@page { size: 20cm 12cm; margin: 5mm }</style><img style="width:15cm" src="%s">'
     reference = page_pixels(page % ("data:image/svg+xml;base64," + base64.b64encode(svg).decode()))
     ours = page_pixels(page % "figure:test", images={"figure:test": CompiledFigureImage(compiled)})
