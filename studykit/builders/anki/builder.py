@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 
 import genanki
 
 from ...content.model import DIFFICULTIES, Question, Topic
+from ...machinery.parallel import parallel_map
 from ...render.markdown import safe_html
 from ...render.sanitize import clean_html
 from ..base import Builder, BuildContext, Output, shown_figures
@@ -55,10 +57,33 @@ class AnkiBuilder(Builder):
     parallel = True
     uses_epoch = True  # note times must advance, or a re-import does not update the notes
 
+    def __init__(self):
+        # each note's fields and tags, rendered once per build (or taken from the cache) by
+        # prepare(), before the packages are made in worker processes that inherit them
+        self._cards: dict[str, tuple[list[str], list[str]]] = {}
+
+    def prepare(self, ctx: BuildContext, outputs: list[Output]) -> None:
+        questions = list(ctx.catalog.questions)
+        keys = {q.id: ctx.cache.key("anki-note", q, ctx.catalog.topic(q.topic_id).title, ctx.catalog.version,
+                                    shown_figures(ctx, [q])) for q in questions}
+        missing = []
+        for q in questions:
+            stored = ctx.cache.get(keys[q.id])
+            if stored is None:
+                missing.append(q)
+            else:
+                fields, tags = json.loads(stored)
+                self._cards[q.id] = (fields, tags)
+        rendered = parallel_map(lambda q: (q.id, self._note_fields(q, ctx)), missing, ctx.jobs, chunksize=16,
+                                describe=lambda q: f"the note of '{q.id}'")
+        for qid, card in rendered:
+            self._cards[qid] = card
+            ctx.cache.put(keys[qid], json.dumps(card).encode())
+
     def outputs(self, ctx: BuildContext) -> list[Output]:
         catalog = ctx.catalog
         model = note_type(ctx.templates)
-        cards: dict[str, tuple[list[str], list[str]]] = {}  # rendered once per process, on demand
+        cards = self._cards
 
         def deck(name: str, questions, description: str = "") -> genanki.Deck:
             d = genanki.Deck(deck_id(name), name, description=description)
