@@ -1,6 +1,8 @@
 """Shared test helpers: small fixture content trees and running build.py for real."""
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import os
 import subprocess
@@ -78,9 +80,29 @@ def content_commit_epoch() -> int:
 # Every build of the real content in the tests shares one cache, so that what one build made
 # (checks, figures, formulas, files) the next need not make again. That a cached build equals a
 # clean one is itself tested: test_determinism compares a clean build with the first one here.
+# Under pytest-xdist the test processes share them too (made once, under a lock).
 @pytest.fixture(scope="session")
-def session_cache(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("session-cache")
+def shared_dir(tmp_path_factory) -> Path:
+    """A folder every test process of this run sees (the run's base temp folder under xdist)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextlib.contextmanager
+def exclusive(lock_file: Path):
+    with open(lock_file, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@pytest.fixture(scope="session")
+def session_cache(shared_dir) -> Path:
+    folder = shared_dir / "session-cache"
+    folder.mkdir(exist_ok=True)
+    return folder
 
 
 @pytest.fixture(scope="session")
@@ -94,11 +116,13 @@ def real_build(session_cache):
 
 
 @pytest.fixture(scope="session")
-def full_dist(tmp_path_factory, real_build):
+def full_dist(shared_dir, real_build):
     """The one complete build of the real content (every artifact, manifest, SHA256SUMS) that
     every test which only reads a build uses; at the epoch `make` would use, with a fresh cache."""
-    out = tmp_path_factory.mktemp("full") / "dist"
-    real_build("--out", str(out), epoch=content_commit_epoch())
+    out = shared_dir / "full" / "dist"
+    with exclusive(shared_dir / "full.lock"):
+        if not (out / "SHA256SUMS").is_file():  # another test process may have made it
+            real_build("--out", str(out), epoch=content_commit_epoch())
     return out
 
 
