@@ -110,7 +110,7 @@ def test_a_deleted_or_damaged_cache_is_safe(tree, tmp_path):
     build(content, tmp_path / "clean")
     build(content, tmp_path / "cold", cache=cache)
     entries = [p for p in cache.glob("*/*") if p.is_file()]  # <kind>/<key>
-    assert {p.parent.name for p in entries} == {"artifact", "check", "figure", "figure-drawing", "formula", "latex"}
+    assert {p.parent.name for p in entries} == {"artifact", "check", "drawing", "figure", "formula", "latex", "note"}
     for path in entries[::2]:
         data = bytearray(path.read_bytes())
         data[-1] ^= 0xFF  # a flipped bit

@@ -1,6 +1,7 @@
 """PDF cheat sheets and practice sheets, read back with pypdf and rendered with pdfium."""
 from __future__ import annotations
 
+import multiprocessing
 import re
 import socket
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 
 from conftest import ROOT, run_build
 from studykit.content.segments import CODE, DISPLAY, INLINE, TEXT, split_segments
+from studykit.machinery.parallel import default_jobs
 
 PDF_EPOCH = 1_800_000_000
 MAX_CHEATSHEET_PAGES = 6  # per topic, landscape; the README promises it
@@ -23,12 +25,24 @@ def pdf_dir(full_dist):
     return full_dist / "pdf"
 
 
+def _page_texts(path: Path) -> tuple[str, ...]:
+    return tuple(page.extract_text() for page in pypdf.PdfReader(path).pages)
+
+
+@pytest.fixture(scope="session")
+def pages_text(pdf_dir) -> dict[Path, tuple[str, ...]]:
+    """The text of every page of every PDF, extracted once (in parallel) for all the tests here."""
+    paths = sorted(pdf_dir.rglob("*.pdf"), key=lambda p: -p.stat().st_size)
+    with multiprocessing.get_context("fork").Pool(default_jobs()) as pool:
+        return dict(zip(paths, pool.map(_page_texts, paths, chunksize=1)))
+
+
 def read(path: Path) -> pypdf.PdfReader:
     return pypdf.PdfReader(path)
 
 
-def text_of(reader: pypdf.PdfReader) -> str:
-    return "\n".join(page.extract_text() for page in reader.pages)
+def text_of(page_texts: tuple[str, ...]) -> str:
+    return "\n".join(page_texts)
 
 
 def tokens(text: str) -> list[str]:
@@ -84,41 +98,43 @@ def test_cheat_sheet_outline_holds_the_topic_and_its_sections(pdf_dir, catalog):
         assert outline == [[topic.title, [[s.title, []] for s in topic.sections]]]
 
 
-def test_combined_cheat_sheet_has_cover_contents_and_an_outline_by_topic(pdf_dir, catalog):
+def test_combined_cheat_sheet_has_cover_contents_and_an_outline_by_topic(pdf_dir, pages_text, catalog):
     reader = read(pdf_dir / "ml-interviews.pdf")
     outline = outline_titles(reader)
     assert [title for title, _ in outline] == [t.title for t in catalog.topics]
     assert [[s for s, _ in sections] for _, sections in outline] == \
         [[s.title for s in t.sections] for t in catalog.topics]
-    cover, contents = reader.pages[0].extract_text(), reader.pages[1].extract_text()
+    cover, contents = pages_text[pdf_dir / "ml-interviews.pdf"][:2]
     assert "Machine-learning interviews" in cover and f"{len(catalog.questions)} questions" in cover
     for topic in catalog.topics:
         assert topic.title in contents
 
 
-def test_combined_cheat_sheet_is_the_topic_sheets_page_for_page_and_its_contents_lead_to_them(pdf_dir, catalog):
+def test_combined_cheat_sheet_is_the_topic_sheets_page_for_page_and_its_contents_lead_to_them(pdf_dir, pages_text,
+                                                                                               catalog):
     combined = read(pdf_dir / "ml-interviews.pdf")
+    combined_text = pages_text[pdf_dir / "ml-interviews.pdf"]
     contents = combined.pages[1]
-    contents_text = contents.extract_text()
+    contents_text = combined_text[1]
     link_targets = {combined.get_page_number(annotation.get_object()["/A"]["/D"][0].get_object())
                     for annotation in contents["/Annots"]}
     page = 2  # after the cover and the contents
     for topic in catalog.topics:
-        sheet = read(pdf_dir / f"{topic.id}.pdf")
-        assert [p.extract_text() for p in combined.pages[page:page + len(sheet.pages)]] == \
-            [p.extract_text() for p in sheet.pages], f"{topic.id} differs in the combined cheat sheet"
+        sheet = pages_text[pdf_dir / f"{topic.id}.pdf"]
+        assert list(combined_text[page:page + len(sheet)]) == list(sheet), \
+            f"{topic.id} differs in the combined cheat sheet"
         assert page in link_targets, f"no contents link to {topic.id} on page {page + 1}"
         assert re.search(rf"{re.escape(topic.title)} \(\d+ questions\)\s*\.+\s*{page + 1}\b", contents_text), \
             f"contents do not say {topic.title} starts on page {page + 1}"
-        page += len(sheet.pages)
+        page += len(sheet)
     assert page == len(combined.pages)
     assert link_targets <= set(range(2, page))
 
 
-def test_every_question_is_in_the_text_of_its_cheat_sheet_and_practice_sheet(pdf_dir, catalog):
-    combined = tokens(text_of(read(pdf_dir / "ml-interviews.pdf")))
+def test_every_question_is_in_the_text_of_its_cheat_sheet_and_practice_sheet(pdf_dir, pages_text, catalog):
+    combined = tokens(text_of(pages_text[pdf_dir / "ml-interviews.pdf"]))
     for topic in catalog.topics:
-        sheets = {name: tokens(text_of(read(pdf_dir / name)))
+        sheets = {name: tokens(text_of(pages_text[pdf_dir / name]))
                   for name in (f"{topic.id}.pdf", f"practice/{topic.id}.pdf")}
         sheets["ml-interviews.pdf"] = combined
         for q in topic.questions:
@@ -127,11 +143,12 @@ def test_every_question_is_in_the_text_of_its_cheat_sheet_and_practice_sheet(pdf
                 assert contains_run(text, words), f"{name} lacks the question {q.id}: {' '.join(words)}"
 
 
-def test_no_raw_latex_and_no_dates_in_any_pdf(pdf_dir, catalog):
+def test_no_raw_latex_and_no_dates_in_any_pdf(pdf_dir, pages_text, catalog):
     commands = latex_commands(catalog)
     assert {"\\frac", "\\sigma"} <= commands
+    assert len(pages_text) == 2 * len(catalog.topics) + 1
     for path in sorted(pdf_dir.rglob("*.pdf")):
-        text = text_of(read(path))
+        text = text_of(pages_text[path])
         raw = [c for c in re.findall(r"\\[a-zA-Z]+", text) if c in commands]
         raw += re.findall(r"\$[^$\n]{1,40}\$|\\\(|\\\[", text)
         assert raw == [], f"{path.name} shows raw LaTeX: {raw[:5]}"
@@ -151,19 +168,18 @@ def test_cheat_sheets_are_landscape_and_within_the_page_budget(pdf_dir, catalog)
             assert (round(width), round(height)) == (842, 595)  # A4 landscape, in points
 
 
-def test_footer_shows_page_x_of_y_and_the_version(pdf_dir, catalog):
+def test_footer_shows_page_x_of_y_and_the_version(pdf_dir, pages_text, catalog):
     from studykit.machinery.project import project_version
 
-    reader = read(pdf_dir / f"{catalog.topics[0].id}.pdf")
-    pages = len(reader.pages)
-    for number, page in enumerate(reader.pages, 1):
-        text = page.extract_text()
+    sheet = pages_text[pdf_dir / f"{catalog.topics[0].id}.pdf"]
+    pages = len(sheet)
+    for number, text in enumerate(sheet, 1):
         assert f"page {number} of {pages}" in text
         assert f"v{project_version()}" in text
         assert catalog.topics[0].title in text  # running header
 
 
-def test_practice_sheet_numbers_questions_and_puts_answers_last(pdf_dir, catalog):
+def test_practice_sheet_numbers_questions_and_puts_answers_last(pdf_dir, pages_text, catalog):
     topic = catalog.topics[0]
     reader = read(pdf_dir / "practice" / f"{topic.id}.pdf")
     first = reader.pages[0]
@@ -171,8 +187,8 @@ def test_practice_sheet_numbers_questions_and_puts_answers_last(pdf_dir, catalog
     answers = reader.outline[-1]
     assert answers.title == "Answers"
     answers_page = reader.get_destination_page_number(answers)
-    questions_text = "\n".join(p.extract_text() for p in reader.pages[:answers_page])
-    answers_text = "\n".join(p.extract_text() for p in reader.pages[answers_page:])
+    sheet = pages_text[pdf_dir / "practice" / f"{topic.id}.pdf"]
+    questions_text, answers_text = text_of(sheet[:answers_page]), text_of(sheet[answers_page:])
     numbers = [int(n) for n in re.findall(r"^(\d+)\. [EMHO]\b", questions_text, flags=re.M)]
     assert numbers == list(range(1, len(topic.questions) + 1))
     for q in topic.questions:

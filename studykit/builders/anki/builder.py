@@ -64,7 +64,7 @@ class AnkiBuilder(Builder):
 
     def prepare(self, ctx: BuildContext, outputs: list[Output]) -> None:
         questions = list(ctx.catalog.questions)
-        keys = {q.id: ctx.cache.key("anki-note", q, ctx.catalog.topic(q.topic_id).title, ctx.catalog.version,
+        keys = {q.id: ctx.cache.key("note", q, ctx.catalog.topic(q.topic_id).title, ctx.catalog.version,
                                     shown_figures(ctx, [q])) for q in questions}
         missing = []
         for q in questions:

@@ -103,7 +103,7 @@ def draw_all_figures(ctx: BuildContext) -> None:
     """Draw each figure the PDFs show once (WeasyPrint's drawing, kept as PDF operators), in
     parallel, or take it from the build cache; a figure that cannot be kept is drawn as usual."""
     figures = {figure.hashed_name: figure for figure in shown_figures(ctx, ctx.catalog.questions)}
-    keys = {name: ctx.cache.key("figure-drawing", figure.svg) for name, figure in figures.items()}
+    keys = {name: ctx.cache.key("drawing", figure.svg) for name, figure in figures.items()}
     missing = []
     for name, key in sorted(keys.items()):
         data = ctx.cache.get(key)
