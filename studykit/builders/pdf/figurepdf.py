@@ -16,6 +16,7 @@ import json
 from dataclasses import dataclass
 
 from ...render.figures import Figure
+from .mathpdf import KeptDrawing
 
 SCHEME = "figure:"
 
@@ -38,20 +39,11 @@ class CompiledFigure:
         return cls(width, height, tuple((n, k, v) for n, k, v in alphas), operators)
 
 
-class CompiledFigureImage:
-    """A compiled figure as WeasyPrint sees an image: an intrinsic size and a draw method."""
-
-    def __init__(self, figure: CompiledFigure):
-        self.figure = figure
-
-    def get_intrinsic_size(self, image_resolution, font_size):
-        f = self.figure
-        return f.width, f.height, f.width / f.height
-
+class CompiledFigureImage(KeptDrawing):
     def draw(self, stream, concrete_width, concrete_height, style):
         import pydyf
 
-        f = self.figure
+        f = self.drawing
         states = stream._resources["ExtGState"]
         for name, kind, value in f.alphas:
             states.setdefault(name, pydyf.Dictionary({kind: value}))

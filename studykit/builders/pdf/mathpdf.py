@@ -51,18 +51,21 @@ class Formula:
         return cls(x, y, width, height, operators)
 
 
-class FormulaImage:
-    """A formula as WeasyPrint sees an image: an intrinsic size and a draw method."""
+class KeptDrawing:
+    """Kept PDF operators as WeasyPrint sees an image: the drawing's box as its intrinsic size,
+    and a draw method (in subclasses) that writes the operators scaled to the box WeasyPrint gives."""
 
-    def __init__(self, formula: Formula):
-        self.formula = formula
+    def __init__(self, drawing):
+        self.drawing = drawing  # anything with a width and a height, in CSS px
 
     def get_intrinsic_size(self, image_resolution, font_size):
-        f = self.formula
-        return f.width, f.height, f.width / f.height
+        d = self.drawing
+        return d.width, d.height, d.width / d.height
 
+
+class FormulaImage(KeptDrawing):
     def draw(self, stream, concrete_width, concrete_height, style):
-        f = self.formula
+        f = self.drawing
         sx, sy = concrete_width / f.width, concrete_height / f.height
         stream.transform(a=sx, d=sy, e=-f.x * sx, f=-f.y * sy)
         stream.stream.append(f.operators)
