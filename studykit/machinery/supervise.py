@@ -124,7 +124,17 @@ def _confine(limits: dict) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limits["memory"], limits["memory"]))
     resource.setrlimit(resource.RLIMIT_FSIZE, (limits["output"], limits["output"]))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # a crash leaves no core file behind
+    _die_with_parent()
     _without_network()
+
+
+def _die_with_parent() -> None:
+    """On Linux the child gets SIGKILL when the build dies, even by `kill -9` (it has a session of
+    its own, so it is not in the build's process group)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
 
 
 def _without_network() -> bool:
@@ -262,10 +272,12 @@ def run_jobs(module: str, jobs: list[dict], limits: Limits, workers: int = 1,
     outcomes: list[Outcome | None] = [None] * len(jobs)
     queue = iter(range(len(jobs)))
     lock = threading.Lock()
+    stopping = threading.Event()  # the build is interrupted: take no more jobs
+    live: set[_Child] = set()
 
     def next_index() -> int | None:
         with lock:
-            return next(queue, None)
+            return None if stopping.is_set() else next(queue, None)
 
     def drive() -> None:
         with tempfile.TemporaryDirectory(prefix="studykit-child-") as tmp:
@@ -275,6 +287,7 @@ def run_jobs(module: str, jobs: list[dict], limits: Limits, workers: int = 1,
                     if child is None or not child.alive or child.served >= JOBS_PER_CHILD:
                         if child is not None:
                             child.kill()
+                            live.discard(child)
                         try:
                             child = _Child(module, limits, Path(tmp))
                         except ChildFailed as err:
@@ -282,16 +295,26 @@ def run_jobs(module: str, jobs: list[dict], limits: Limits, workers: int = 1,
                             child = None
                             on_done(1)
                             continue
+                        live.add(child)
                     outcomes[i] = child.run(jobs[i])
                     if not child.alive:
+                        live.discard(child)
                         child = None
                     on_done(1)
             finally:
                 if child is not None:
                     child.kill()
+                    live.discard(child)
 
     count = max(1, min(workers, len(jobs)))
     with ThreadPoolExecutor(max_workers=count) as pool:
-        for future in [pool.submit(drive) for _ in range(count)]:
-            future.result()
+        futures = [pool.submit(drive) for _ in range(count)]
+        try:
+            for future in futures:
+                future.result()
+        except BaseException:  # Ctrl-C or kill: stop the children now, not at their deadlines
+            stopping.set()
+            for child in list(live):
+                child.kill()
+            raise
     return [o or Outcome(None, "was not run") for o in outcomes]
