@@ -33,11 +33,13 @@ def run_checks(questions: list[Question], limits: Limits = Limits(),
         return []
     cache = cache or BuildCache(None)
     figures_digest = folder_digest((figure_sources or {}).values())
+    # children work in a scratch directory: they get absolute paths
+    figure_paths = {name: str(Path(path).resolve()) for name, path in (figure_sources or {}).items()}
     all_jobs = [
         {
             "id": q.id,
             "code": q.check,
-            "figures": {name: str(Path(path).resolve()) for name, path in (figure_sources or {}).items()},
+            "figures": figure_paths,
             "namespace": {
                 "question": q.question,
                 "answer": q.answer,

@@ -90,6 +90,8 @@ def _figure_problems(catalog: Catalog, figures: FigureStore, jobs: int = 1,
     names = [name for name in figures_used(catalog.questions) if name in figures]
     with progress.task("figures", len(names)) as advance:
         errors = figures.render_all(names, jobs, on_done=advance)
-    # named like the section files: relative to the folder that holds content/
-    shown = {name: shown_path_factory(path.parent.parent)(path) for name, path in catalog.figures.items()}
-    return [Problem(shown[name], error.line, f"figure '{name}': {error}") for name, error in errors.items()]
+    def shown(path):  # named like the section files: relative to the folder that holds content/
+        return shown_path_factory(path.parent.parent)(path)
+
+    return [Problem(shown(catalog.figures[name]), error.line, f"figure '{name}': {error}")
+            for name, error in errors.items()]

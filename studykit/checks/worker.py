@@ -32,8 +32,9 @@ def run_one(job: dict) -> dict:
         for frame in traceback.extract_tb(err.__traceback__):
             if frame.filename == filename:
                 line = frame.lineno
-        if exceeded_limit(err):
-            return {"id": job["id"], "ok": False, "line": line, "exceeded": exceeded_limit(err)}
+        limit = exceeded_limit(err)
+        if limit:
+            return {"id": job["id"], "ok": False, "line": line, "exceeded": limit}
         if isinstance(err, SystemExit):
             message = f"exited with status {err.code if err.code is not None else 0} (sys.exit)"
         else:

@@ -8,13 +8,14 @@ a result that never comes.
 """
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import os
 import signal
 from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable, TypeVar
+
+from .supervise import die_with_parent
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -59,10 +60,7 @@ def _worker_setup() -> None:
     and on Linux they get SIGKILL when the build process dies, even by `kill -9`."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _stopped)
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
+    die_with_parent()
 
 
 def parallel_map(function: Callable[[T], R], items: Iterable[T], jobs: int, chunksize: int = 1,

@@ -124,17 +124,20 @@ def _confine(limits: dict) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limits["memory"], limits["memory"]))
     resource.setrlimit(resource.RLIMIT_FSIZE, (limits["output"], limits["output"]))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # a crash leaves no core file behind
-    _die_with_parent()
+    die_with_parent()
     _without_network()
 
 
-def _die_with_parent() -> None:
-    """On Linux the child gets SIGKILL when the build dies, even by `kill -9` (it has a session of
-    its own, so it is not in the build's process group)."""
+def die_with_parent() -> None:
+    """On Linux this process gets SIGKILL when the process that started it dies, even by
+    `kill -9` (content children have a session of their own, so they are not in its group)."""
     if sys.platform.startswith("linux"):
         import ctypes
 
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
 
 
 def _without_network() -> bool:
@@ -189,13 +192,10 @@ class _Child:
             return Outcome(None, failure)
         answer = json.loads(line)
         # the job's code ran into a limit inside the child; what else it said (a line) is kept
-        if answer.get("exceeded") == "memory":
-            return Outcome(answer, f"exceeded {format_size(self.limits.memory_bytes)} of memory")
-        if answer.get("exceeded") == "output":
-            return Outcome(answer, f"wrote or printed more than {format_size(self.limits.output_bytes)}")
-        if answer.get("exceeded") == "result":
-            return Outcome(answer, f"returned more than {format_size(self.limits.output_bytes)}")
-        return Outcome(answer)
+        exceeded = {"memory": f"exceeded {format_size(self.limits.memory_bytes)} of memory",
+                    "output": f"wrote or printed more than {format_size(self.limits.output_bytes)}",
+                    "result": f"returned more than {format_size(self.limits.output_bytes)}"}
+        return Outcome(answer, exceeded.get(answer.get("exceeded"), ""))
 
     def _read_line(self, seconds: float) -> tuple[bytes, str]:
         deadline = time.monotonic() + seconds

@@ -17,8 +17,9 @@ def render_script(job: dict) -> dict:
         namespace = runpy.run_path(job["path"], run_name=f"figure_{name.replace('-', '_')}")
         text = namespace["render"]()
     except BaseException as err:  # noqa: BLE001 - any failure of content code is reported
-        if exceeded_limit(err):
-            return {"exceeded": exceeded_limit(err)}
+        limit = exceeded_limit(err)
+        if limit:
+            return {"exceeded": limit}
         if isinstance(err, SystemExit):
             return {"error": f"figure script exited with status {err.code if err.code is not None else 0} "
                              "(sys.exit)"}

@@ -107,7 +107,7 @@ class FigureStore:
                 raise errors[name]
         return self._figures[name]
 
-    def render_all(self, names: list[str], jobs: int = 1, on_done: Callable[[], None] = lambda: None
+    def render_all(self, names: list[str], jobs: int = 1, on_done: Callable[[int], None] = lambda n: None
                    ) -> dict[str, FigureError]:
         """Render these figures (or take them from the cache), in parallel children; the errors, by name."""
         missing = []
@@ -117,12 +117,11 @@ class FigureStore:
                 entry = json.loads(stored)
                 self._figures[name] = Figure(name=name, alt=entry["alt"], svg=base64.b64decode(entry["svg"]))
             if name in self._figures:
-                on_done()
+                on_done(1)
             else:
                 missing.append(name)
         errors = {}
-        made = render_figures({n: self._sources[n] for n in missing}, self._limits, jobs,
-                              on_done=lambda n: [on_done() for _ in range(n)])
+        made = render_figures({n: self._sources[n] for n in missing}, self._limits, jobs, on_done=on_done)
         for name, figure in made.items():
             if isinstance(figure, FigureError):
                 errors[name] = figure
