@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         return release_command(argv)
     args = parse_args(argv)
     # `kill` (SIGTERM) cleans up like Ctrl-C: staging removed, workers stopped, dist/ untouched
-    signal.signal(signal.SIGTERM, _interrupt)
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         return run(args)
     except ContentError as err:
@@ -90,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"internal error: {type(err).__name__}: {err} (run with --debug for the traceback)",
               file=sys.stderr)
         return EXIT_BUG
+    finally:
+        signal.signal(signal.SIGTERM, previous)  # main() may be called by other code (the tests)
 
 
 def _interrupt(signum, frame):

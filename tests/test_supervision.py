@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import signal
 import textwrap
+import time
 
 import pytest
 
@@ -149,6 +150,52 @@ def test_a_dead_pool_worker_is_an_error_naming_the_item_not_a_hang(death):
     with pytest.raises(WorkerDied, match=r"while making item 5\b"):
         parallel_map(make, range(8), jobs=2, describe=lambda n: f"item {n}")
     assert parallel_map(make, [1, 2, 3], jobs=2) == [1, 4, 9]  # the next pool works
+
+
+@pytest.mark.timeout(60)
+def test_a_worker_that_ignores_sigterm_is_killed_when_another_fails_not_waited_for():
+    from studykit.machinery.parallel import parallel_map
+
+    def make(n):
+        if n == 1:
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            time.sleep(600)
+        time.sleep(0.5)
+        raise ValueError(f"item {n} is broken")
+
+    started = time.monotonic()
+    with pytest.raises(ValueError, match="item 0 is broken"):
+        parallel_map(make, [0, 1], jobs=2)
+    assert time.monotonic() - started < 30  # the grace time is 5 s; without the kill this hangs
+
+
+WORKER_SIGNALLED_AT_FORK = """
+import os, signal
+from studykit.machinery.parallel import WorkerDied, parallel_map
+
+def builds_handler(signum, frame):  # like build.py's, which turns SIGTERM into an interrupt
+    os.write(2, b"the build's handler ran in pid %d\\n" % os.getpid())
+
+signal.signal(signal.SIGTERM, builds_handler)
+os.register_at_fork(after_in_child=lambda: os.kill(os.getpid(), signal.SIGTERM))
+try:
+    print(parallel_map(abs, [-1, -2, -3], jobs=2))
+except WorkerDied as err:
+    print("stopped:", err)
+"""
+
+
+def test_a_stop_signal_that_reaches_a_new_worker_never_runs_the_builds_handler_there():
+    """A worker that gets SIGTERM before its setup stops by its own handler (the build says so);
+    the build's handler, inherited by fork, would leave it running in an unknown state."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", WORKER_SIGNALLED_AT_FORK], capture_output=True, text=True,
+                          timeout=60, cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    assert done.returncode == 0, done.stderr
+    assert "the build's handler ran" not in done.stderr
+    assert done.stdout.startswith("stopped: a worker process died"), done.stdout
 
 
 @pytest.mark.timeout(300)

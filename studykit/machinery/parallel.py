@@ -9,8 +9,10 @@ a result that never comes.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
+import time
 from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable, TypeVar
@@ -36,6 +38,11 @@ _state = None  # per item: 0 waiting, 1 being made, 2 made (shared with the work
 
 _current: list[int] = []  # in a worker: the item it is making
 
+# Workers are forked with these blocked, so that a stop signal reaching a worker before its
+# setup waits for the worker's own handler instead of running the build's (inherited by fork).
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+_GRACE = 5.0  # seconds a worker has to stop on SIGTERM before it is killed
+
 
 def _apply(chunk: range) -> list:
     results = []
@@ -60,7 +67,25 @@ def _worker_setup() -> None:
     and on Linux they get SIGKILL when the build process dies, even by `kill -9`."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _stopped)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
     die_with_parent()
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """SIGTERM, then SIGKILL for a worker still alive after the grace time, so that shutting
+    the pool down (which waits for every worker) cannot hang on a worker stuck in C code or
+    ignoring signals."""
+    processes = [p for p in list((getattr(pool, "_processes", None) or {}).values()) if p.is_alive()]
+    for process in processes:
+        process.terminate()
+    deadline = time.monotonic() + _GRACE
+    waiting = [p.sentinel for p in processes]
+    while waiting and (left := deadline - time.monotonic()) > 0:
+        ended = multiprocessing.connection.wait(waiting, timeout=left)
+        waiting = [s for s in waiting if s not in ended]
+    for process in processes:
+        if process.sentinel in waiting:
+            process.kill()
 
 
 def parallel_map(function: Callable[[T], R], items: Iterable[T], jobs: int, chunksize: int = 1,
@@ -82,11 +107,16 @@ def parallel_map(function: Callable[[T], R], items: Iterable[T], jobs: int, chun
     chunks = [range(i, min(i + chunksize, len(items))) for i in range(0, len(items), chunksize)]
     pool = ProcessPoolExecutor(min(jobs, len(chunks)), mp_context=context, initializer=_worker_setup)
     try:
-        futures = [pool.submit(_apply, chunk) for chunk in chunks]
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+        try:
+            futures = [pool.submit(_apply, chunk) for chunk in chunks]  # the first submit forks the workers
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         for future, chunk in zip(futures, chunks):
             future.add_done_callback(lambda f, n=len(chunk): f.exception() is None and [on_done() for _ in range(n)])
         wait(futures, return_when=FIRST_EXCEPTION)
         if any(f.done() and isinstance(f.exception(), BrokenProcessPool) for f in futures):
+            _stop_workers(pool)
             pool.shutdown(wait=True)  # the other workers have been stopped and have marked their items
             making = [describe(items[i]) for i in range(len(items)) if _state[i] == 1]
             raise WorkerDied("a worker process died (killed, or out of memory) while making "
@@ -94,8 +124,5 @@ def parallel_map(function: Callable[[T], R], items: Iterable[T], jobs: int, chun
         return [result for f in futures for result in f.result()]  # a worker's exception is raised here
     finally:
         _function, _items, _state = None, [], None
-        # leaving stops the workers at once, also on an error or an interrupt
-        for process in list((getattr(pool, "_processes", None) or {}).values()):
-            if process.is_alive():
-                process.terminate()
+        _stop_workers(pool)  # leaving stops the workers at once, also on an error or an interrupt
         pool.shutdown(wait=True, cancel_futures=True)
