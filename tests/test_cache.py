@@ -91,6 +91,31 @@ def test_a_content_commit_remakes_only_the_anki_packages_and_what_shows_the_edit
     assert tree_hashes(tmp_path / "clean") == after
 
 
+def test_a_content_commit_lays_out_only_the_sheets_that_show_the_edit_not_the_cover(tree, tmp_path, monkeypatch):
+    """The combined PDF joins the topic sheets behind its cover; when no page count moved, the
+    cover (contents with page numbers) is the same and is reused, not laid out again."""
+    from studykit import cli
+    from studykit.builders.pdf import builder as pdf_builder
+
+    content, cache = small_tree(tree), tmp_path / "cache"
+    build(content, tmp_path / "before", cache=cache)
+    section_file = content / "alpha" / "one.yaml"
+    section_file.write_text(section_file.read_text().replace("It is 4, as $2+2=4$.", "Four: $2+2=4$."))
+    laid_out = []
+    real_html_to_pdf = pdf_builder.html_to_pdf
+    monkeypatch.setattr(pdf_builder, "html_to_pdf", lambda html, **kw: laid_out.append(html) or real_html_to_pdf(html, **kw))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(FIXTURE_EPOCH + 86_400))
+    args = ["--content", str(content), "--out", str(tmp_path / "after"), "--cache", str(cache), "--jobs", "1",
+            "--only", "pdf"]
+    assert cli.main(args) == 0
+    titles = sorted(re.search(r"<title>(.*?)</title>", html, re.S).group(1).strip() for html in laid_out)
+    assert titles == ["ML interview cheat sheet: Topic alpha", "ML interview practice: Topic alpha"]
+    clean = run_build("--content", str(content), "--out", str(tmp_path / "clean"), "--no-cache", "--only", "pdf",
+                      env={"SOURCE_DATE_EPOCH": str(FIXTURE_EPOCH + 86_400)})
+    assert clean.returncode == 0, clean.stderr
+    assert tree_hashes(tmp_path / "after" / "pdf") == tree_hashes(tmp_path / "clean" / "pdf")
+
+
 def test_a_check_runs_again_when_what_it_reads_changes(tree, tmp_path):
     content, cache = small_tree(tree), tmp_path / "cache"
     build(content, tmp_path / "dist", cache=cache)
@@ -110,7 +135,7 @@ def test_a_deleted_or_damaged_cache_is_safe(tree, tmp_path):
     build(content, tmp_path / "clean")
     build(content, tmp_path / "cold", cache=cache)
     entries = [p for p in cache.glob("*/*") if p.is_file()]  # <kind>/<key>
-    assert {p.parent.name for p in entries} == {"artifact", "check", "drawing", "figure", "formula", "latex", "note"}
+    assert {p.parent.name for p in entries} == {"artifact", "check", "cover", "drawing", "figure", "formula", "latex", "note"}
     for path in entries[::2]:
         data = bytearray(path.read_bytes())
         data[-1] ^= 0xFF  # a flipped bit

@@ -68,8 +68,10 @@ class PdfBuilder(Builder):
         cover_pages = 2  # the cover and a page of contents, unless the contents run longer
         for _ in range(3):
             starts = [cover_pages + 1 + sum(pages[:i]) for i in range(len(topics))]
-            cover = self._render(ctx, "pdf/cover.html", CHEATSHEET_FONT_PT, title=COMBINED_TITLE, topics=topics,
-                                 starts=starts, question_count=sum(len(t.questions) for t in topics))
+            # kept by its HTML: a content commit that leaves every topic's page count as it was
+            # reuses the cover instead of laying it out again
+            cover = self._render(ctx, "pdf/cover.html", CHEATSHEET_FONT_PT, cache_kind="cover", title=COMBINED_TITLE,
+                                 topics=topics, starts=starts, question_count=sum(len(t.questions) for t in topics))
             pages_now = page_count(cover)
             if pages_now == cover_pages:
                 break
@@ -82,7 +84,7 @@ class PdfBuilder(Builder):
         return self._render(ctx, "pdf/practice.html", PRACTICE_FONT_PT,
                             title=f"ML interview practice: {topic.title}", topic=topic)
 
-    def _render(self, ctx: BuildContext, template: str, font_pt: float, **values) -> bytes:
+    def _render(self, ctx: BuildContext, template: str, font_pt: float, cache_kind: str = "", **values) -> bytes:
         version = ctx.catalog.version
 
         def md(text: str) -> Markup:
@@ -96,7 +98,10 @@ class PdfBuilder(Builder):
             code_css=pygments_css())
         html = ctx.templates.get_template(template).render(
             md=md, figure=figure, css=Markup(css), version=version, **values)
-        return html_to_pdf(html, base_dir=ROOT, allowed_roots=[ROOT], images={**formula_images(), **figure_images()})
+        def make() -> bytes:
+            return html_to_pdf(html, base_dir=ROOT, allowed_roots=[ROOT], images={**formula_images(), **figure_images()})
+
+        return ctx.cache.fetch(cache_kind, (html,), make) if cache_kind else make()
 
 
 def draw_all_figures(ctx: BuildContext) -> None:
