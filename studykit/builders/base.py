@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence, TypeVar
 
 import jinja2
 
@@ -21,6 +21,7 @@ from ..render.figures import FigureStore
 from ..render.markdown import github_markdown
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,25 @@ class Builder:
                         ctx.cache.put(keys[i], data)
         written = [write_bytes(out_dir / self.name / o.path, data) for o, data in zip(outputs, found)]
         return BuildResult(written, sorted(outputs[i].path for i in missing))
+
+
+def cached_or_made(ctx: BuildContext, label: str, items: Sequence[T], keys: Sequence[str],
+                   make: Callable[[T], bytes | str], chunksize: int = 1,
+                   describe: Callable[[T], str] = repr) -> list[bytes | str]:
+    """Work shared by several outputs (typeset formulas, figure drawings, notes), item by item:
+    each item's bytes from the build cache, or else make(item), run in parallel for the items the
+    cache lacks (with progress under `label`). `make` returns bytes, which are stored, or a str
+    saying why the item cannot be made, which is not. Results in the order of `items`."""
+    found: list[bytes | str | None] = [ctx.cache.get(key) for key in keys]
+    missing = [i for i, data in enumerate(found) if data is None]
+    with ctx.progress.task(label, len(missing)) as advance:
+        made = parallel_map(make, [items[i] for i in missing], ctx.jobs, chunksize=chunksize, on_done=advance,
+                            describe=describe)
+    for i, result in zip(missing, made):
+        found[i] = result
+        if isinstance(result, bytes):
+            ctx.cache.put(keys[i], result)
+    return found
 
 
 def shown_figures(ctx: BuildContext, questions) -> list:

@@ -13,10 +13,9 @@ import json
 import genanki
 
 from ...content.model import DIFFICULTIES, Question, Topic
-from ...machinery.parallel import parallel_map
 from ...render.markdown import safe_html
 from ...render.sanitize import clean_html
-from ..base import Builder, BuildContext, Output, shown_figures
+from ..base import Builder, BuildContext, Output, cached_or_made, shown_figures
 from .apkg import apkg_bytes
 from .notetype import FIELDS, note_type
 
@@ -64,21 +63,13 @@ class AnkiBuilder(Builder):
 
     def prepare(self, ctx: BuildContext, outputs: list[Output]) -> None:
         questions = list(ctx.catalog.questions)
-        keys = {q.id: ctx.cache.key("note", q, ctx.catalog.topic(q.topic_id).title, ctx.catalog.version,
-                                    shown_figures(ctx, [q])) for q in questions}
-        missing = []
-        for q in questions:
-            stored = ctx.cache.get(keys[q.id])
-            if stored is None:
-                missing.append(q)
-            else:
-                fields, tags = json.loads(stored)
-                self._cards[q.id] = (fields, tags)
-        rendered = parallel_map(lambda q: (q.id, self._note_fields(q, ctx)), missing, ctx.jobs, chunksize=16,
-                                describe=lambda q: f"the note of '{q.id}'")
-        for qid, card in rendered:
-            self._cards[qid] = card
-            ctx.cache.put(keys[qid], json.dumps(card).encode())
+        keys = [ctx.cache.key("note", q, ctx.catalog.topic(q.topic_id).title, ctx.catalog.version,
+                              shown_figures(ctx, [q])) for q in questions]
+        cards = cached_or_made(ctx, "notes", questions, keys, lambda q: json.dumps(self._note_fields(q, ctx)).encode(),
+                               chunksize=16, describe=lambda q: f"the note of '{q.id}'")
+        for q, card in zip(questions, cards):
+            fields, tags = json.loads(card)
+            self._cards[q.id] = (fields, tags)
 
     def outputs(self, ctx: BuildContext) -> list[Output]:
         catalog = ctx.catalog

@@ -16,11 +16,10 @@ from markupsafe import Markup
 from ...content.model import Question, Topic, formula_uses
 from ...content.problems import ContentError, Problem
 from ...content.segments import DISPLAY
-from ...machinery.parallel import parallel_map
 from ...machinery.project import ROOT
 from ...render.figures import Figure
 from ...render.markdown import pygments_css, safe_html
-from ..base import Builder, BuildContext, Output, shown_figures
+from ..base import Builder, BuildContext, Output, cached_or_made, shown_figures
 from .engine import html_to_pdf
 from .figurepdf import compile_for_worker, compiled_figure_url, figure_images, remember_figure
 from .mathpdf import formula_images, formula_img, remember, typeset
@@ -40,11 +39,17 @@ class PdfBuilder(Builder):
     description = "PDF cheat sheets and practice sheets (dist/pdf/)"
     parallel = True
 
+    def __init__(self):
+        self._laid_out: dict[str, tuple[Topic, ...]] = {}  # output path -> the topics it lays out
+
     def outputs(self, ctx: BuildContext) -> list[Output]:
         topics = ctx.catalog.topics
+        self._laid_out = {}
 
         def document(path: str, chosen: tuple[Topic, ...], make, needs: tuple[str, ...] = ()) -> Output:
             questions = [q for t in chosen for q in t.questions]
+            if not needs:
+                self._laid_out[path] = chosen
             return Output(path, (chosen, shown_figures(ctx, questions), ctx.paper), make, weight=len(questions),
                           needs=needs)
 
@@ -55,8 +60,11 @@ class PdfBuilder(Builder):
         return outputs
 
     def prepare(self, ctx: BuildContext, outputs: list[Output]) -> None:
-        typeset_all_formulas(ctx)
-        draw_all_figures(ctx)
+        # only the sheets about to be laid out need their formulas and figures; the combined
+        # sheet lays out only its cover (text) and joins the topic sheets as they are
+        questions = [q for o in outputs for t in self._laid_out.get(o.path, ()) for q in t.questions]
+        typeset_all_formulas(ctx, questions)
+        draw_all_figures(ctx, questions)
 
     def cheatsheet(self, ctx: BuildContext, topic: Topic) -> bytes:
         return self._render(ctx, "pdf/cheatsheet.html", CHEATSHEET_FONT_PT,
@@ -104,52 +112,39 @@ class PdfBuilder(Builder):
         return ctx.cache.fetch(cache_kind, (html,), make) if cache_kind else make()
 
 
-def draw_all_figures(ctx: BuildContext) -> None:
-    """Draw each figure the PDFs show once (WeasyPrint's drawing, kept as PDF operators), in
+def draw_all_figures(ctx: BuildContext, questions) -> None:
+    """Draw each figure these questions show once (WeasyPrint's drawing, kept as PDF operators), in
     parallel, or take it from the build cache; a figure that cannot be kept is drawn as usual."""
-    figures = {figure.hashed_name: figure for figure in shown_figures(ctx, ctx.catalog.questions)}
-    keys = {name: ctx.cache.key("drawing", figure.svg) for name, figure in figures.items()}
-    missing = []
-    for name, key in sorted(keys.items()):
-        data = ctx.cache.get(key)
-        if data is None:
-            missing.append(figures[name])
-        elif data:  # empty: WeasyPrint draws it itself
-            remember_figure(name, data)
-    with ctx.progress.task("figure drawings", len(missing)) as advance:
-        drawn = parallel_map(compile_for_worker, missing, ctx.jobs, on_done=advance,
-                             describe=lambda figure: f"the drawing of figure '{figure.name}'")
-    for name, data in drawn:
+    figures = sorted(shown_figures(ctx, questions), key=lambda figure: figure.hashed_name)
+    drawn = cached_or_made(ctx, "figure drawings", figures, [ctx.cache.key("drawing", f.svg) for f in figures],
+                           lambda figure: compile_for_worker(figure)[1] or b"",  # empty: WeasyPrint draws it
+                           describe=lambda figure: f"the drawing of figure '{figure.name}'")
+    for figure, data in zip(figures, drawn):
         if data:
-            remember_figure(name, data)
-        ctx.cache.put(keys[name], data or b"")
+            remember_figure(figure.hashed_name, data)
 
 
-def typeset_all_formulas(ctx: BuildContext) -> None:
-    """Typeset every formula once, in parallel, or take it from the build cache;
+def typeset_all_formulas(ctx: BuildContext, questions) -> None:
+    """Typeset every formula of these questions once, in parallel, or take it from the build cache;
     a formula that cannot be printed is a content error."""
     where: dict[tuple[str, bool], list[tuple[Question, str]]] = {}
-    for q, field, seg in formula_uses(ctx.catalog.questions):
+    for q, field, seg in formula_uses(questions):
         where.setdefault((seg.text, seg.kind == DISPLAY), []).append((q, field))
-    keys = {formula: ctx.cache.key("formula", *formula) for formula in where}
-    missing = []
-    for formula, key in keys.items():
-        data = ctx.cache.get(key)
-        if data is None:
-            missing.append(formula)
-        else:
-            remember(*formula, data)
+    formulas = list(where)
+
+    def make(formula: tuple[str, bool]) -> bytes | str:
+        _, _, data, error = typeset(formula)
+        return data if error is None else error
+
+    typeset_now = cached_or_made(ctx, "formulas", formulas, [ctx.cache.key("formula", *f) for f in formulas], make,
+                                 chunksize=32, describe=lambda formula: f"the formula ${formula[0]}$")
     problems = []
-    with ctx.progress.task("formulas", len(missing)) as advance:
-        typeset_now = parallel_map(typeset, missing, ctx.jobs, chunksize=32, on_done=advance,
-                                   describe=lambda formula: f"the formula ${formula[0]}$")
-    for latex, display, data, error in typeset_now:
-        if error:
-            problems += [Problem(q.location.path, q.line_of(field), f"{field} of '{q.id}': {error}")
+    for (latex, display), result in zip(formulas, typeset_now):
+        if isinstance(result, str):
+            problems += [Problem(q.location.path, q.line_of(field), f"{field} of '{q.id}': {result}")
                          for q, field in where[(latex, display)]]
         else:
-            remember(latex, display, data)
-            ctx.cache.put(keys[(latex, display)], data)
+            remember(latex, display, result)
     if problems:
         raise ContentError(problems)
 
