@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the browser tests need and the Python environment cannot:
-# Debian's Chromium (as root, when missing) and MathJax from npm (package-lock.json).
+# Installs what the tests need and the Python environment cannot: Debian's Chromium (as root,
+# when missing) for the browser tests, and from npm (package-lock.json) MathJax for those tests
+# and markdownlint for the answer keys.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,11 +15,11 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
-if [ ! -f node_modules/mathjax/es5/tex-svg.js ]; then
+if [ ! -f node_modules/mathjax/es5/tex-svg.js ] || [ ! -x node_modules/.bin/markdownlint-cli2 ]; then
   if command -v npm >/dev/null 2>&1; then
     npm ci --no-audit --no-fund --loglevel=error
   else
-    echo "error: npm is needed to install MathJax for the browser tests" >&2
+    echo "error: npm is needed to install MathJax and markdownlint for the tests" >&2
     exit 1
   fi
 fi
