@@ -179,7 +179,7 @@ def builds_handler(signum, frame):  # like build.py's, which turns SIGTERM into 
 signal.signal(signal.SIGTERM, builds_handler)
 os.register_at_fork(after_in_child=lambda: os.kill(os.getpid(), signal.SIGTERM))
 try:
-    print(parallel_map(abs, [-1, -2, -3], jobs=2))
+    print(parallel_map(abs, list(range(-40, 0)), jobs=2))  # many items: a worker may die while they are handed out
 except WorkerDied as err:
     print("stopped:", err)
 """

@@ -107,15 +107,20 @@ def parallel_map(function: Callable[[T], R], items: Iterable[T], jobs: int, chun
     chunks = [range(i, min(i + chunksize, len(items))) for i in range(0, len(items), chunksize)]
     pool = ProcessPoolExecutor(min(jobs, len(chunks)), mp_context=context, initializer=_worker_setup)
     try:
+        futures = []
         mask = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
         try:
-            futures = [pool.submit(_apply, chunk) for chunk in chunks]  # the first submit forks the workers
+            for chunk in chunks:  # the first submit forks the workers
+                futures.append(pool.submit(_apply, chunk))
+        except BrokenProcessPool:
+            pass  # a worker died before everything was handed out: reported below, like any death
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         for future, chunk in zip(futures, chunks):
             future.add_done_callback(lambda f, n=len(chunk): f.exception() is None and [on_done() for _ in range(n)])
         wait(futures, return_when=FIRST_EXCEPTION)
-        if any(f.done() and isinstance(f.exception(), BrokenProcessPool) for f in futures):
+        if len(futures) < len(chunks) or any(f.done() and isinstance(f.exception(), BrokenProcessPool)
+                                             for f in futures):
             _stop_workers(pool)
             pool.shutdown(wait=True)  # the other workers have been stopped and have marked their items
             making = [describe(items[i]) for i in range(len(items)) if _state[i] == 1]
