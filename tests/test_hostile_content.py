@@ -103,8 +103,11 @@ def test_an_interrupted_build_leaves_the_previous_dist_exactly_as_it_was(tree, t
     before = tree_hashes(out)
     log = tmp_path / "stderr.txt"
     with open(log, "w") as stderr_file:  # a file, not a pipe: a killed build cannot leave it open
+        # SIGINT as at a terminal, even when the test run itself was started with it ignored
+        # (a background job of a non-interactive shell), which the build would inherit
         process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--content", str(content),
-                                    "--out", str(out)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=stderr_file)
+                                    "--out", str(out)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=stderr_file,
+                                   preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while not list(tmp_path.glob(".dist.staging-*")) and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)  # wait until the build is writing its staging folder
