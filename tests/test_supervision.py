@@ -163,10 +163,8 @@ def test_a_worker_that_ignores_sigterm_is_killed_when_another_fails_not_waited_f
         time.sleep(0.5)
         raise ValueError(f"item {n} is broken")
 
-    started = time.monotonic()
-    with pytest.raises(ValueError, match="item 0 is broken"):
+    with pytest.raises(ValueError, match="item 0 is broken"):  # without the kill, this hangs to the timeout
         parallel_map(make, [0, 1], jobs=2)
-    assert time.monotonic() - started < 30  # the grace time is 5 s; without the kill this hangs
 
 
 WORKER_SIGNALLED_AT_FORK = """
