@@ -117,10 +117,10 @@ def draw_all_figures(ctx: BuildContext, questions) -> None:
     parallel, or take it from the build cache; a figure that cannot be kept is drawn as usual."""
     figures = sorted(shown_figures(ctx, questions), key=lambda figure: figure.hashed_name)
     drawn = cached_or_made(ctx, "figure drawings", figures, [ctx.cache.key("drawing", f.svg) for f in figures],
-                           lambda figure: compile_for_worker(figure)[1] or b"",  # empty: WeasyPrint draws it
+                           compile_for_worker,
                            describe=lambda figure: f"the drawing of figure '{figure.name}'")
     for figure, data in zip(figures, drawn):
-        if data:
+        if data:  # empty: WeasyPrint draws it itself
             remember_figure(figure.hashed_name, data)
 
 
@@ -131,13 +131,8 @@ def typeset_all_formulas(ctx: BuildContext, questions) -> None:
     for q, field, seg in formula_uses(questions):
         where.setdefault((seg.text, seg.kind == DISPLAY), []).append((q, field))
     formulas = list(where)
-
-    def make(formula: tuple[str, bool]) -> bytes | str:
-        _, _, data, error = typeset(formula)
-        return data if error is None else error
-
-    typeset_now = cached_or_made(ctx, "formulas", formulas, [ctx.cache.key("formula", *f) for f in formulas], make,
-                                 chunksize=32, describe=lambda formula: f"the formula ${formula[0]}$")
+    typeset_now = cached_or_made(ctx, "formulas", formulas, [ctx.cache.key("formula", *f) for f in formulas],
+                                 typeset, chunksize=32, describe=lambda formula: f"the formula ${formula[0]}$")
     problems = []
     for (latex, display), result in zip(formulas, typeset_now):
         if isinstance(result, str):

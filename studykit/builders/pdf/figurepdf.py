@@ -118,10 +118,11 @@ def _parse(svg: bytes):
 _images: dict[str, CompiledFigureImage] = {}
 
 
-def compile_for_worker(figure: Figure) -> tuple[str, bytes | None]:
-    """(figure's file name, compiled bytes or None): one figure, for running in a worker process."""
+def compile_for_worker(figure: Figure) -> bytes:
+    """One figure's compiled bytes, or b"" when WeasyPrint must draw it itself; for running in a
+    worker process."""
     compiled = compile_figure(figure.svg)
-    return figure.hashed_name, compiled.to_bytes() if compiled else None
+    return compiled.to_bytes() if compiled else b""
 
 
 def remember_figure(hashed_name: str, data: bytes) -> None:

@@ -207,15 +207,16 @@ _formulas: dict[tuple[str, bool], Formula] = {}
 _images: dict[str, FormulaImage] = {}
 
 
-def typeset(formula: tuple[str, bool]) -> tuple[str, bool, bytes | None, str | None]:
-    """(latex, display, Formula bytes, error): one formula, for running in a worker process."""
+def typeset(formula: tuple[str, bool]) -> bytes | str:
+    """One formula (latex, display) as Formula bytes, or a str saying why it cannot be printed;
+    for running in a worker process."""
     latex, display = formula
     try:
-        return latex, display, compile_svg(formula_svg(latex, display)).to_bytes(), None
+        return compile_svg(formula_svg(latex, display)).to_bytes()
     except MathRenderError as err:
-        return latex, display, None, str(err)
+        return str(err)
     except FormulaDrawingError as err:
-        return latex, display, None, f"cannot draw ${latex}$ for print: {err}"
+        return f"cannot draw ${latex}$ for print: {err}"
 
 
 def remember(latex: str, display: bool, data: bytes) -> None:
