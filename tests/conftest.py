@@ -16,6 +16,22 @@ ROOT = Path(__file__).resolve().parent.parent
 # every build in the tests is a clean one, unless a test of the cache gives it a cache folder
 os.environ["STUDYKIT_CACHE"] = "off"
 
+# Test files in the order the test processes take them up (pytest-xdist, one file at a time, in
+# this order: see --no-loadscope-reorder in pyproject.toml). On two cores the run is only as short as
+# its CPU allows if the longest work starts first: the session's build of the real content (whichever
+# of the first two files asks first makes it, the other waits for it), the second build that
+# reproducibility compares with it, the previous release's build, then the rest, small files last.
+LONGEST_FIRST = ("test_pdf.py", "test_determinism.py", "test_anki.py", "test_cache.py",
+                 "test_cards_in_browser.py", "test_release.py", "test_supervision.py")
+
+
+def pytest_collection_modifyitems(items):
+    def rank(item) -> int:
+        name = item.path.name
+        return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+    items.sort(key=rank)  # stable: tests keep their order inside a file, other files theirs
+
+
 GOOD_QUESTION = """\
   - id: {id}
     difficulty: easy
