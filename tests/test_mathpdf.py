@@ -8,6 +8,7 @@ import pytest
 from conftest import ROOT
 from studykit.builders.pdf.mathpdf import Formula, FormulaDrawingError, FormulaImage, compile_svg, path_operators
 from studykit.builders.pdf.mathsvg import formula_svg
+from studykit.builders.pdf import ziamath_shortcuts
 from studykit.builders.pdf.engine import html_to_pdf
 
 # fractions, big operators, roots, stretched delimiters, braces with text, matrices, accents
@@ -18,6 +19,17 @@ FORMULAS = [
     r"R(\hat f) - R^* = \underbrace{R(f^*_{\mathcal F}) - R^*}_{\text{approximation}}",
     r"A^{-1} = \begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix} + \left(\frac{a}{b}\right)",
     r"P(A \mid B) = \frac{P(B \mid A)\,P(A)}{P(B)}",
+]
+
+
+# rows that must still be measured without their stretchy parts: fences inside scripts, fractions
+# and roots, bars, identifiers ziamath turns into operators, matrices, sizes chosen by hand
+STRETCHING = [
+    r"\left( x_{\left[ \frac{a}{b} \right]} \right)^{\left| y \right|}",
+    r"\sqrt{\left\lVert \frac{x}{\left( 1 + e^{-z} \right)} \right\rVert}",
+    r"\frac{|x| + (y)}{\{ z \}} \mid \max_i a_i",
+    r"\Big( \sum_{k} \big[ w_k \big] \Big) \begin{bmatrix} a & (b) \\ c & d \end{bmatrix}",
+    r"e^{\langle u, v \rangle} = \lfloor x \rfloor + \lceil y \rceil",
 ]
 
 
@@ -114,3 +126,32 @@ def test_a_figure_that_needs_more_than_opacity_is_left_to_weasyprint():
     assert compile_figure(grouped) is None
     plain = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="5" height="5"/></svg>'
     assert compile_figure(plain).operators
+
+
+def test_ziamath_shortcuts_typeset_exactly_what_ziamath_typesets(catalog):
+    """The shortcuts are on for the pinned ziamath, and change nothing: every twentieth formula of the
+    content, its formulas with fences, matrices or sized delimiters, and rows that must stretch."""
+    from studykit.content.model import formula_uses
+    from studykit.content.segments import DISPLAY
+
+    questions = [q for topic in catalog.topics for q in topic.questions]
+    formulas = sorted({(seg.text, seg.kind == DISPLAY) for _, _, seg in formula_uses(questions)})
+    sized = [f for f in formulas if any(word in f[0] for word in ("\\left", "\\begin", "\\big", "\\Big"))]
+    sample = formulas[::20] + sized + [(latex, display) for latex in FORMULAS + STRETCHING for display in (False, True)]
+    assert len(sample) > 200
+    assert ziamath_shortcuts.install(), "the pinned ziamath is not the version the shortcuts were written for"
+    fast = [formula_svg(*formula) for formula in sample]
+    with ziamath_shortcuts.without_shortcuts():
+        published = [formula_svg(*formula) for formula in sample]
+    differing = [formula for formula, a, b in zip(sample, fast, published) if a != b]
+    assert differing == [], f"{len(differing)} formulas typeset differently, first: {differing[:3]}"
+
+
+def test_ziamath_shortcuts_stay_off_for_another_ziamath_version(monkeypatch):
+    import ziamath
+    from ziamath.nodes import mrow
+
+    with ziamath_shortcuts.without_shortcuts():
+        monkeypatch.setattr(ziamath, "__version__", "0.14")
+        assert ziamath_shortcuts.install() is False
+        assert "_shortcut_of" not in vars(mrow.Mrow)

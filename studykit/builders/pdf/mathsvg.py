@@ -6,6 +6,8 @@ SVG into PDF drawing operators.
 """
 from __future__ import annotations
 
+import functools
+
 PX_PER_PT = 96 / 72  # SVG user units are CSS px
 BODY_FONT_PT = 8.0  # cheat-sheet text size: formulas are typeset at it and scaled for other sizes
 
@@ -14,10 +16,20 @@ class MathRenderError(Exception):
     pass
 
 
+@functools.cache
+def _ziamath():
+    """ziamath, imported (it loads its font) only when formulas are typeset, with its shortcuts."""
+    import ziamath
+
+    from . import ziamath_shortcuts
+
+    ziamath_shortcuts.install()
+    return ziamath
+
+
 def formula_svg(latex: str, display: bool) -> str:
     """The SVG text of one formula, typeset at BODY_FONT_PT (it is vector: other sizes scale it)."""
-    import ziamath  # loads its font: only when formulas are typeset, not on every build
-
+    ziamath = _ziamath()
     try:
         return ziamath.Latex(latex, size=BODY_FONT_PT * PX_PER_PT, inline=not display, margin=0.5).svg()
     except Exception as err:  # ziamath raises a variety of errors on LaTeX it cannot lay out
