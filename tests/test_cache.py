@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import shutil
 
-from conftest import ROOT, content_commit_epoch, run_build, section, tree_hashes
+import pytest
+
+from conftest import ROOT, content_commit_epoch, run_build, section, tree_hashes, write_tree
 from studykit.machinery import cache as cache_module
 
 FIXTURE_EPOCH = 1_800_000_000
@@ -51,9 +53,29 @@ def rebuilt(stdout: str) -> set[str]:
     return set(re.findall(r"^  rebuilt (\S+)$", stdout, re.M))
 
 
-def test_editing_one_question_rebuilds_only_the_files_that_contain_it(tree, tmp_path):
-    content, cache = small_tree(tree), tmp_path / "cache"
-    first = build(content, tmp_path / "cold", cache=cache)
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory):
+    """The small tree's first build with an empty cache, made once for this file's tests:
+    its content, cache, output and what it printed."""
+    base = tmp_path_factory.mktemp("first-build")
+    content = small_tree(lambda sections: write_tree(base, sections))
+    stdout = build(content, base / "cold", cache=base / "cache")
+    return base, stdout
+
+
+@pytest.fixture
+def built(first_build, tmp_path):
+    """A copy of the small tree built once, at this test's own path: (content, cache). The cache
+    is looked up by what is built, not where, so the copy is as good as the first build's own
+    (the first test below shows a rebuild from it makes nothing)."""
+    base, _ = first_build
+    for name in ("content", "cache", "cold"):
+        shutil.copytree(base / name, tmp_path / name)
+    return tmp_path / "content", tmp_path / "cache"
+
+
+def test_editing_one_question_rebuilds_only_the_files_that_contain_it(first_build, built, tmp_path):
+    (content, cache), (_, first) = built, first_build
     assert len(rebuilt(first)) == len(tree_hashes(tmp_path / "cold")) - 2  # all but manifest and SHA256SUMS
     assert rebuilt(build(content, tmp_path / "again", cache=cache)) == set()
     assert tree_hashes(tmp_path / "again") == tree_hashes(tmp_path / "cold")
@@ -68,10 +90,9 @@ def test_editing_one_question_rebuilds_only_the_files_that_contain_it(tree, tmp_
     assert tree_hashes(tmp_path / "edited") == tree_hashes(tmp_path / "clean")
 
 
-def test_a_content_commit_remakes_only_the_anki_packages_and_what_shows_the_edit(tree, tmp_path):
+def test_a_content_commit_remakes_only_the_anki_packages_and_what_shows_the_edit(built, tmp_path):
     """A new build epoch (the time of the last content commit) alone changes no PDF and no answer key."""
-    content, cache = small_tree(tree), tmp_path / "cache"
-    build(content, tmp_path / "before", cache=cache)
+    content, cache = built
     section_file = content / "alpha" / "one.yaml"
     section_file.write_text(section_file.read_text().replace("It is 4, as $2+2=4$.", "Four: $2+2=4$."))
     later = {"SOURCE_DATE_EPOCH": str(FIXTURE_EPOCH + 86_400)}
@@ -82,7 +103,7 @@ def test_a_content_commit_remakes_only_the_anki_packages_and_what_shows_the_edit
         "anki/ml-interviews.apkg", "anki/topic/alpha.apkg", "anki/topic/beta.apkg", "anki/difficulty/easy.apkg",
         "anki/difficulty/medium.apkg", "anki/difficulty/hard.apkg",
         "answers/alpha.md", "pdf/alpha.pdf", "pdf/ml-interviews.pdf", "pdf/practice/alpha.pdf"}
-    before, after = tree_hashes(tmp_path / "before"), tree_hashes(tmp_path / "after")
+    before, after = tree_hashes(tmp_path / "cold"), tree_hashes(tmp_path / "after")
     unchanged = {path for path in before if not path.startswith("anki/") and "alpha" not in path
                  and path not in ("pdf/ml-interviews.pdf", "manifest.json", "SHA256SUMS")}
     assert unchanged and all(before[path] == after[path] for path in unchanged)
@@ -91,14 +112,13 @@ def test_a_content_commit_remakes_only_the_anki_packages_and_what_shows_the_edit
     assert tree_hashes(tmp_path / "clean") == after
 
 
-def test_a_content_commit_lays_out_only_the_sheets_that_show_the_edit_not_the_cover(tree, tmp_path, monkeypatch):
+def test_a_content_commit_lays_out_only_the_sheets_that_show_the_edit_not_the_cover(built, tmp_path, monkeypatch):
     """The combined PDF joins the topic sheets behind its cover; when no page count moved, the
     cover (contents with page numbers) is the same and is reused, not laid out again."""
     from studykit import cli
     from studykit.builders.pdf import builder as pdf_builder
 
-    content, cache = small_tree(tree), tmp_path / "cache"
-    build(content, tmp_path / "before", cache=cache)
+    content, cache = built
     section_file = content / "alpha" / "one.yaml"
     section_file.write_text(section_file.read_text().replace("It is 4, as $2+2=4$.", "Four: $2+2=4$."))
     laid_out = []
@@ -116,24 +136,22 @@ def test_a_content_commit_lays_out_only_the_sheets_that_show_the_edit_not_the_co
     assert tree_hashes(tmp_path / "after" / "pdf") == tree_hashes(tmp_path / "clean" / "pdf")
 
 
-def test_a_check_runs_again_when_what_it_reads_changes(tree, tmp_path):
-    content, cache = small_tree(tree), tmp_path / "cache"
-    build(content, tmp_path / "dist", cache=cache)
+def test_a_check_runs_again_when_what_it_reads_changes(built, tmp_path):
+    content, cache = built
     section_file = content / "alpha" / "one.yaml"
     section_file.write_text(section_file.read_text().replace("It is 4, as $2+2=4$.", "It is five."))
-    result = run_build("--content", str(content), "--out", str(tmp_path / "dist"), "--cache", str(cache))
+    result = run_build("--content", str(content), "--out", str(tmp_path / "cold"), "--cache", str(cache))
     assert result.returncode == 2 and "check of 'a-easy' failed" in result.stderr
 
     section_file.write_text(section_file.read_text().replace("It is five.", "It is 4."))
     (content / "figures" / "square.py").write_text(FIGURE_SCRIPT.replace("SIDE = 10", "SIDE = 12"))
-    result = run_build("--content", str(content), "--out", str(tmp_path / "dist"), "--cache", str(cache))
+    result = run_build("--content", str(content), "--out", str(tmp_path / "cold"), "--cache", str(cache))
     assert result.returncode == 2 and "check of 'a-hard' failed" in result.stderr
 
 
-def test_a_deleted_or_damaged_cache_is_safe(tree, tmp_path):
-    content, cache = small_tree(tree), tmp_path / "cache"
+def test_a_deleted_or_damaged_cache_is_safe(first_build, built, tmp_path):
+    (content, cache), (_, cold) = built, first_build
     build(content, tmp_path / "clean")
-    build(content, tmp_path / "cold", cache=cache)
     entries = [p for p in cache.glob("*/*") if p.is_file()]  # <kind>/<key>
     assert {p.parent.name for p in entries} == {"artifact", "check", "cover", "drawing", "figure", "formula", "latex", "note"}
     for path in entries[::2]:
@@ -143,7 +161,7 @@ def test_a_deleted_or_damaged_cache_is_safe(tree, tmp_path):
     for path in entries[1::2]:
         path.write_bytes(path.read_bytes()[:20])  # a torn write
     damaged = build(content, tmp_path / "damaged", cache=cache)
-    assert len(rebuilt(damaged)) == len(rebuilt(build(content, tmp_path / "clean-again")))
+    assert len(rebuilt(damaged)) == len(rebuilt(cold))  # everything made again, as with no cache
     shutil.rmtree(cache)
     build(content, tmp_path / "deleted", cache=cache)
     clean = tree_hashes(tmp_path / "clean")
