@@ -22,8 +22,8 @@ FORMULAS = [
 ]
 
 
-# rows that must still be measured without their stretchy parts: fences inside scripts, fractions
-# and roots, bars, identifiers ziamath turns into operators, matrices, sizes chosen by hand
+# rows that must still be measured without their stretchy parts (fences inside scripts, fractions
+# and roots, bars, matrices, sizes chosen by hand) next to plain brackets, which do not stretch
 STRETCHING = [
     r"\left( x_{\left[ \frac{a}{b} \right]} \right)^{\left| y \right|}",
     r"\sqrt{\left\lVert \frac{x}{\left( 1 + e^{-z} \right)} \right\rVert}",
@@ -152,6 +152,8 @@ def test_ziamath_shortcuts_stay_off_for_another_ziamath_version(monkeypatch):
     from ziamath.nodes import mrow
 
     with ziamath_shortcuts.without_shortcuts():
-        monkeypatch.setattr(ziamath, "__version__", "0.14")
-        assert ziamath_shortcuts.install() is False
-        assert "_shortcut_of" not in vars(mrow.Mrow)
+        with monkeypatch.context() as patched:  # the real version is back before the shortcuts are
+            patched.setattr(ziamath, "__version__", "0.14")
+            assert ziamath_shortcuts.install() is False
+            assert "_shortcut_of" not in vars(mrow.Mrow)
+    assert ziamath_shortcuts.install() and "_shortcut_of" in vars(mrow.Mrow)
