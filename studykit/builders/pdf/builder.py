@@ -39,17 +39,11 @@ class PdfBuilder(Builder):
     description = "PDF cheat sheets and practice sheets (dist/pdf/)"
     parallel = True
 
-    def __init__(self):
-        self._laid_out: dict[str, tuple[Topic, ...]] = {}  # output path -> the topics it lays out
-
     def outputs(self, ctx: BuildContext) -> list[Output]:
         topics = ctx.catalog.topics
-        self._laid_out = {}
 
         def document(path: str, chosen: tuple[Topic, ...], make, needs: tuple[str, ...] = ()) -> Output:
             questions = [q for t in chosen for q in t.questions]
-            if not needs:
-                self._laid_out[path] = chosen
             return Output(path, (chosen, shown_figures(ctx, questions), ctx.paper), make, weight=len(questions),
                           needs=needs)
 
@@ -61,8 +55,9 @@ class PdfBuilder(Builder):
 
     def prepare(self, ctx: BuildContext, outputs: list[Output]) -> None:
         # only the sheets about to be laid out need their formulas and figures; the combined
-        # sheet lays out only its cover (text) and joins the topic sheets as they are
-        questions = [q for o in outputs for t in self._laid_out.get(o.path, ()) for q in t.questions]
+        # sheet (made from the topic sheets it needs) lays out only its cover, which is text
+        laid_out = [topic for o in outputs if not o.needs for topic in o.inputs[0]]  # inputs: (topics, ...)
+        questions = [q for t in laid_out for q in t.questions]
         typeset_all_formulas(ctx, questions)
         draw_all_figures(ctx, questions)
 
