@@ -134,8 +134,7 @@ def test_ziamath_shortcuts_typeset_exactly_what_ziamath_typesets(catalog):
     from studykit.content.model import formula_uses
     from studykit.content.segments import DISPLAY
 
-    questions = [q for topic in catalog.topics for q in topic.questions]
-    formulas = sorted({(seg.text, seg.kind == DISPLAY) for _, _, seg in formula_uses(questions)})
+    formulas = sorted({(seg.text, seg.kind == DISPLAY) for _, _, seg in formula_uses(catalog.questions)})
     sized = [f for f in formulas if any(word in f[0] for word in ("\\left", "\\begin", "\\big", "\\Big"))]
     sample = formulas[::40] + sized[::2] + [(latex, display) for latex in FORMULAS + STRETCHING for display in (False, True)]
     assert len(sample) > 80
